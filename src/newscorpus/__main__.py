@@ -1,0 +1,7 @@
+"""``python -m newscorpus``."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,187 @@
+"""The one-pass text analysis every extractor shares.
+
+Quotes, places and figures all need the same facts about a text: where paragraphs and
+sentences start and end, where the words are, which runs of capitalised words may be
+names. Computing them once and handing every extractor the same :class:`Analysis` keeps a
+corpus run fast; computing each part lazily keeps an ``--only figures`` run from paying
+for what it never reads.
+
+Everything here is a span (``start``, ``end``) into the text, never a copy of it. Every
+pattern is compiled once, at import, and none can backtrack catastrophically: each is a
+sequence of possessive-free character classes whose runs cannot overlap, so the work is
+linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from functools import cached_property
+from typing import Final
+
+__all__ = ["ABBREVIATIONS", "Analysis", "Span"]
+
+Span = tuple[int, int]
+
+# A paragraph ends at a blank line; a single newline inside a paragraph is a line break
+# (lists, captions), which we also treat as a hard sentence boundary.
+_PARAGRAPH_BREAK: Final = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_LINE_BREAK: Final = re.compile(r"\n")
+
+# Words: letters/digits joined by inner apostrophes, hyphens or periods (``Ukraine's``,
+# ``Russian-backed``, ``U.S.``, ``1,200``, ``8.5``) or any other single visible character.
+_TOKEN: Final = re.compile(
+    r"(?:[^\W\d_]\.){2,}|"  # U.S., a.m., U.S.A.
+    r"\d+(?:[.,]\d+)*|"  # 1,200 and 8.5
+    r"[^\W_]+(?:['’\-][^\W_]+)*|"  # Ukraine's, Russian-backed
+    r"\S"
+)
+
+# Words that end in a period without ending a sentence.
+ABBREVIATIONS: Final = frozenset(
+    """
+    mr mrs ms dr prof gen lt col maj capt sgt cpl adm cmdr gov sen rep rev fr st mt ft
+    jr sr co corp inc ltd bros no nos vs etc approx est dept univ assn ave blvd rd
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
+    a.m p.m u.s u.k u.n e.u d.c u.s.a i.e e.g al ph.d b.a m.a
+    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo
+    mont neb nev okla ore pa tenn tex va vt wash wis wyo
+    """.split()
+)
+
+# A sentence may end after ., ! or ? (and any closing quotes/brackets) when whitespace
+# and a plausible sentence start follow.
+_SENTENCE_END: Final = re.compile(
+    r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]*[^\W_a-z])"
+)
+_WORD_BEFORE: Final = re.compile(r"([^\W_]+(?:\.[^\W_]+)*)$")
+
+# Name candidates: runs of capitalised words, allowing lower-case particles between them
+# (``Sea of Azov``, ``Charles de Gaulle``) and initials (``Lloyd J. Austin``).
+_WORD = r"[A-Z]\w*(?:['’](?!s\b)\w+)*(?:-[A-Za-z]\w*(?:['’](?!s\b)\w+)*)*"
+_NAME_WORD = rf"(?:(?:[A-Z]\.){{2,}}|[A-Z]\.(?=[ \t]+[A-Z])|{_WORD})"
+_NAME_CANDIDATE: Final = re.compile(
+    rf"(?<![\w'’]){_NAME_WORD}"
+    rf"(?:(?:[ \t]+(?:of|de|la|le|du|da|del|der|van|von|bin|al|ibn|the)){{0,2}}[ \t]+{_NAME_WORD})*"
+)
+
+
+class Analysis:
+    """Paragraphs, sentences, tokens and name candidates of one text, computed on demand.
+
+    Extractors receive one shared instance per article; each attribute is computed the
+    first time any extractor asks for it and then reused.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text: Final = text
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        """Paragraph spans, without surrounding whitespace."""
+        return list(_strip_spans(self.text, _split(self.text, _PARAGRAPH_BREAK)))
+
+    @cached_property
+    def lines(self) -> list[Span]:
+        """Line spans (single newlines), without surrounding whitespace."""
+        return list(_strip_spans(self.text, _split(self.text, _LINE_BREAK)))
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """Sentence spans; a line break always ends a sentence."""
+        text = self.text
+        out: list[Span] = []
+        for line_start, line_end in self.lines:
+            start = line_start
+            for match in _SENTENCE_END.finditer(text, line_start, line_end):
+                if _is_abbreviation(text, match.start(), line_start):
+                    continue
+                end = match.end()
+                out.append((start, end))
+                start = end
+                while start < line_end and text[start].isspace():
+                    start += 1
+            if start < line_end:
+                out.append((start, line_end))
+        return out
+
+    @cached_property
+    def tokens(self) -> list[Span]:
+        """Word and punctuation spans, in text order."""
+        return [m.span() for m in _TOKEN.finditer(self.text)]
+
+    @cached_property
+    def name_candidates(self) -> list[Span]:
+        """Runs of capitalised words that may name a person, place or organisation."""
+        return [m.span() for m in _NAME_CANDIDATE.finditer(self.text)]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s for s, _ in self.sentences]
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [s for s, _ in self.paragraphs]
+
+    def sentence_at(self, offset: int) -> Span | None:
+        """The sentence containing ``offset``, if any."""
+        return _containing(self.sentences, self._sentence_starts, offset)
+
+    def sentence_index(self, offset: int) -> int:
+        """Index of the sentence containing (or last starting before) ``offset``."""
+        return max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
+
+    def paragraph_at(self, offset: int) -> Span | None:
+        """The paragraph containing ``offset``, if any."""
+        return _containing(self.paragraphs, self._paragraph_starts, offset)
+
+    def paragraph_index(self, offset: int) -> int:
+        """Index of the paragraph containing (or last starting before) ``offset``."""
+        return max(0, bisect.bisect_right(self._paragraph_starts, offset) - 1)
+
+    def words(self, span: Span) -> Iterator[str]:
+        """The word tokens inside ``span`` (punctuation left out)."""
+        text = self.text
+        for m in _TOKEN.finditer(text, span[0], span[1]):
+            if text[m.start()].isalnum():
+                yield m.group()
+
+
+def _split(text: str, separator: re.Pattern[str]) -> Iterator[Span]:
+    start = 0
+    for match in separator.finditer(text):
+        yield start, match.start()
+        start = match.end()
+    yield start, len(text)
+
+
+def _strip_spans(text: str, spans: Iterator[Span]) -> Iterator[Span]:
+    for start, end in spans:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            yield start, end
+
+
+def _containing(spans: list[Span], starts: list[int], offset: int) -> Span | None:
+    index = bisect.bisect_right(starts, offset) - 1
+    if index >= 0 and spans[index][0] <= offset < spans[index][1]:
+        return spans[index]
+    return None
+
+
+def _is_abbreviation(text: str, period: int, floor: int) -> bool:
+    """Whether the mark at ``period`` closes an abbreviation rather than a sentence."""
+    if text[period] != ".":
+        return False
+    window = text[max(floor, period - 12) : period]
+    match = _WORD_BEFORE.search(window)
+    if match is None:
+        return False
+    word = match.group(1)
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "Lloyd J. Austin"
+    return word.lower() in ABBREVIATIONS

@@ -1,0 +1,278 @@
+"""The built-in subcommands: extract, validate, plugins, formats.
+
+Each is registered through ``newscorpus_register_commands`` like a plugin's would be.
+Commands report bad input as one line naming the file and what to try, never as a
+traceback, and end a run with a summary line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+from .hookspecs import hookimpl
+from .pipeline import Pipeline, RunStats, StrictStop, read, run
+from .plugins import get_registry
+from .sources import strip_compression
+from .specs import CommandSpec, Issue
+from .validators.geojson import check_geojson
+
+__all__ = ["Progress"]
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+class Progress:
+    """A one-line progress counter on stderr, redrawn at most a few times a second."""
+
+    def __init__(self, enabled: bool, interval: float = 0.25) -> None:
+        self.enabled = enabled
+        self.interval = interval
+        self._last = 0.0
+        self._start = time.monotonic()
+        self._shown = False
+
+    def __call__(self, stats: RunStats, *, force: bool = False) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if not force and now - self._last < self.interval:
+            return
+        self._last = now
+        rate = stats.read / max(now - self._start, 1e-9)
+        sys.stderr.write(f"\r{stats.read:,} read, {stats.failed:,} failed, {rate:,.0f}/s ")
+        sys.stderr.flush()
+        self._shown = True
+
+    def clear(self) -> None:
+        if self._shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
+# -- extract ---------------------------------------------------------------------------
+
+
+def _extract_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("inputs", nargs="+", metavar="INPUT",
+                        help="files, directories, globs, or - for stdin (.gz is read too)")
+    parser.add_argument("-o", "--output", metavar="OUT",
+                        help="output path; its extension picks the format (default: stdout)")
+    parser.add_argument("-f", "--format", metavar="FORMAT",
+                        help="output format (see `newscorpus formats`); default from OUT, else jsonl")
+    parser.add_argument("--only", metavar="NAMES",
+                        help="comma-separated extractors to run, e.g. quotes,places "
+                        "(what they require runs too)")
+    parser.add_argument("--input-format", metavar="FORMAT",
+                        help="read every input in this format instead of guessing from its name")
+    parser.add_argument("--encoding", metavar="NAME",
+                        help="decode inputs with this encoding instead of guessing")
+    parser.add_argument("--no-validate", dest="validate", action="store_false",
+                        help="skip the validators")
+    parser.add_argument("--strict", action="store_true",
+                        help="stop at the first bad input or validation error; write nothing")
+    parser.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                        help="worker processes (default 1)")
+    parser.add_argument("--runner", metavar="NAME", default=None,
+                        help="how to run: serial, processes, or a plugin's runner")
+    parser.add_argument("--excel", action="store_true",
+                        help="CSV: add a byte-order mark for Excel (implies --safe-csv)")
+    parser.add_argument("--safe-csv", dest="safe_csv", action="store_true", default=None,
+                        help="CSV: neutralise cells a spreadsheet would run as formulas")
+    parser.add_argument("--no-safe-csv", dest="safe_csv", action="store_false",
+                        help="CSV: keep cells exactly as extracted, even with --excel")
+    progress = parser.add_mutually_exclusive_group()
+    progress.add_argument("--progress", dest="progress", action="store_true", default=None,
+                          help="show progress on stderr (default: when stderr is a terminal)")
+    progress.add_argument("--no-progress", "--quiet", dest="progress", action="store_false",
+                          help="no progress line")
+
+
+def _run_extract(args: argparse.Namespace) -> int:
+    only = [n.strip() for n in args.only.split(",") if n.strip()] if args.only else None
+    options: dict[str, Any] = {"excel": args.excel}
+    if args.safe_csv is not None:
+        options["safe_csv"] = args.safe_csv
+    show = sys.stderr.isatty() if args.progress is None else args.progress
+    progress = Progress(show)
+    runner = args.runner or ("processes" if args.jobs > 1 else "serial")
+
+    def on_error(message: str) -> None:
+        progress.clear()
+        _err(f"newscorpus: skipped {message}")
+
+    def on_issue(issue: Issue) -> None:
+        progress.clear()
+        _err(f"newscorpus: {issue}")
+
+    try:
+        stats = run(
+            args.inputs,
+            args.output,
+            format=args.format,
+            only=only,
+            validate=args.validate,
+            strict=args.strict,
+            input_format=args.input_format,
+            encoding=args.encoding,
+            runner=runner,
+            jobs=args.jobs,
+            options=options,
+            on_error=on_error,
+            on_issue=on_issue,
+            on_progress=progress,
+        )
+    except StrictStop as stop:
+        progress.clear()
+        _err(f"newscorpus: stopped (--strict): {stop}; nothing was written")
+        return EXIT_FAILED
+    progress.clear()
+    _err(f"newscorpus: {stats.summary()}" + (f" -> {args.output}" if args.output else ""))
+    return EXIT_FAILED if stats.failed or stats.issues else EXIT_OK
+
+
+# -- validate --------------------------------------------------------------------------
+
+
+def _validate_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", metavar="FILE",
+                        help="exported JSON Lines, JSON or GeoJSON files (.gz too)")
+    parser.add_argument("--json", action="store_true", help="print issues as JSON Lines")
+
+
+def _load_geojson(path: str) -> Any:
+    import gzip
+
+    opener: Any = gzip.open if path.lower().endswith(".gz") else open
+    try:
+        with opener(path, "rb") as handle:
+            return json.loads(handle.read().decode("utf-8"))
+    except FileNotFoundError:
+        raise InputError("no such file", path=path) from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not valid UTF-8 (offset {exc.start}); RFC 7946 requires UTF-8",
+                         path=path) from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"invalid JSON ({exc.msg})", path=path, line=exc.lineno) from None
+
+
+def _run_validate(args: argparse.Namespace) -> int:
+    errors = warnings = checked = 0
+
+    def report(issue: Issue, where: str) -> None:
+        nonlocal errors, warnings
+        if issue.severity == "error":
+            errors += 1
+        else:
+            warnings += 1
+        if args.json:
+            print(json.dumps({"file": where, **{k: getattr(issue, k) for k in (
+                "code", "severity", "message", "article_id", "start", "end", "path")}}))
+        else:
+            print(f"{where}: {issue}")
+
+    pipeline = Pipeline(validate=True)
+    for path in args.files:
+        name = strip_compression(Path(path).name).lower()
+        if name.endswith(".geojson"):
+            try:
+                document = _load_geojson(path)
+            except InputError as error:
+                report(Issue("unreadable", error.message), error.where)
+                continue
+            checked += 1
+            for issue in check_geojson(document):
+                report(issue, path)
+            continue
+        for item in read([path], input_format="jsonl" if name.endswith(".jsonl") else None):
+            if isinstance(item, InputError):
+                report(Issue("unreadable", item.message + (f" ({item.hint})" if item.hint else "")),
+                       item.where)
+                continue
+            checked += 1
+            for issue in pipeline.check(item):
+                report(issue, path)
+    summary = f"newscorpus: {checked} checked, {errors} error(s), {warnings} warning(s)"
+    _err(summary)
+    return EXIT_FAILED if errors else EXIT_OK
+
+
+# -- plugins and formats ---------------------------------------------------------------
+
+
+def _plugins_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print as JSON")
+    parser.add_argument("--all", action="store_true", help="include the built-in plugins")
+
+
+def _run_plugins(args: argparse.Namespace) -> int:
+    infos = [p for p in get_registry().plugins() if args.all or not p.builtin]
+    if args.json:
+        print(json.dumps([p.to_dict() for p in infos], indent=2))
+        return EXIT_OK
+    if not infos:
+        print("no third-party plugins installed (use --all to list the built-ins)")
+    for info in infos:
+        origin = "built-in" if info.builtin else f"{info.distribution or '?'} {info.version or ''}"
+        print(f"{info.name}  ({origin.strip()}; module {info.module})")
+        if info.error:
+            print(f"    FAILED TO LOAD: {info.error}")
+        for kind, names in info.provides.items():
+            if names:
+                print(f"    {kind}: {', '.join(names)}")
+    return EXIT_OK
+
+
+def _formats_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print as JSON")
+
+
+def _run_formats(args: argparse.Namespace) -> int:
+    registry = get_registry()
+    groups = {
+        "input formats (--input-format)": registry.parsers(),
+        "output formats (-f)": registry.exporters(),
+    }
+    if args.json:
+        print(json.dumps({
+            kind: [{"name": s.name, "suffixes": list(s.suffixes), "description": s.description,
+                    "plugin": registry.owner("parsers" if "input" in kind else "exporters", s.name)}
+                   for s in specs.values()]
+            for kind, specs in groups.items()
+        }, indent=2))
+        return EXIT_OK
+    for kind, specs in groups.items():
+        print(f"{kind}:")
+        for spec in specs.values():
+            suffixes = " ".join(spec.suffixes)
+            print(f"  {spec.name:<10} {suffixes:<18} {spec.description}")
+    return EXIT_OK
+
+
+@hookimpl
+def newscorpus_register_commands() -> list[CommandSpec]:
+    return [
+        CommandSpec("extract", "read articles, extract quotes, places and figures, export",
+                    _extract_arguments, _run_extract),
+        CommandSpec("validate", "check exported JSON Lines / JSON / GeoJSON files",
+                    _validate_arguments, _run_validate),
+        CommandSpec("plugins", "list installed plugins and what each provides",
+                    _plugins_arguments, _run_plugins),
+        CommandSpec("formats", "list input and output formats", _formats_arguments, _run_formats),
+    ]
+
+
+
+

@@ -1,0 +1,1 @@
+"""Built-in output formats: JSON Lines, JSON, CSV tables and GeoJSON."""

@@ -1,0 +1,179 @@
+"""The JSON shape of an article, versioned and lossless.
+
+``article_to_dict`` and ``article_from_dict`` are exact inverses: exporting an article
+and reading it back gives an equal object (a property test checks this for arbitrary
+articles). The shape is plain JSON: dates as ISO 8601 strings, figure values as JSON
+numbers, nested records as objects, and ``schema_version`` at the top so readers can
+tell which shape they hold.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any, Final, TypeVar
+
+import attrs
+
+from .models import (
+    Article,
+    Cue,
+    DateMention,
+    Dateline,
+    Figure,
+    Mention,
+    Person,
+    Photo,
+    Place,
+    Quote,
+    Speaker,
+)
+
+__all__ = [
+    "SCHEMA_KEY",
+    "SCHEMA_VERSION",
+    "article_from_dict",
+    "article_to_dict",
+    "number_to_json",
+    "record_from_dict",
+    "record_to_dict",
+]
+
+SCHEMA_KEY: Final = "schema_version"
+SCHEMA_VERSION: Final = 1
+
+T = TypeVar("T")
+
+# Nested record fields and the class each holds; tuples of records are listed as such.
+_NESTED: Final[dict[tuple[type, str], type]] = {
+    (Article, "dateline"): Dateline,
+    (Article, "photos"): Photo,
+    (Article, "quotes"): Quote,
+    (Article, "people"): Person,
+    (Article, "places"): Place,
+    (Article, "figures"): Figure,
+    (Article, "dates"): DateMention,
+    (Quote, "speaker"): Speaker,
+    (Quote, "cue"): Cue,
+    (Person, "mentions"): Mention,
+    (Place, "mentions"): Mention,
+}
+_TUPLE_FIELDS: Final = frozenset(
+    [
+        (Article, "photos"),
+        (Article, "quotes"),
+        (Article, "people"),
+        (Article, "places"),
+        (Article, "figures"),
+        (Article, "dates"),
+        (Article, "warnings"),
+        (Person, "roles"),
+        (Person, "mentions"),
+        (Place, "mentions"),
+    ]
+)
+_DECIMAL_FIELDS: Final = frozenset([(Figure, "value"), (Figure, "low"), (Figure, "high")])
+_DATE_FIELDS: Final = frozenset([(Article, "published"), (Photo, "taken")])
+_FLOAT_FIELDS: Final = frozenset(
+    [(Place, "lat"), (Place, "lon"), (Place, "confidence"), (Quote, "confidence")]
+)
+
+
+def number_to_json(value: Decimal) -> int | float:
+    """A Decimal of at most 15 significant digits as the JSON number that reads back equal."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+def _date_to_json(value: dt.date | dt.datetime) -> str:
+    return value.isoformat()
+
+
+def _date_from_json(value: str) -> dt.date | dt.datetime:
+    if "T" in value or " " in value:
+        return dt.datetime.fromisoformat(value)
+    return dt.date.fromisoformat(value)
+
+
+def record_to_dict(record: Any) -> dict[str, Any]:
+    """Any newscorpus model as a JSON-ready dict (every field, in declaration order)."""
+    cls = type(record)
+    out: dict[str, Any] = {}
+    for field in attrs.fields(cls):
+        value = getattr(record, field.name)
+        key = (cls, field.name)
+        if value is None:
+            out[field.name] = None
+        elif key in _NESTED:
+            if key in _TUPLE_FIELDS:
+                out[field.name] = [record_to_dict(item) for item in value]
+            else:
+                out[field.name] = record_to_dict(value)
+        elif key in _TUPLE_FIELDS:
+            out[field.name] = list(value)
+        elif key in _DECIMAL_FIELDS:
+            out[field.name] = number_to_json(value)
+        elif key in _DATE_FIELDS:
+            out[field.name] = _date_to_json(value)
+        else:
+            out[field.name] = value
+    return out
+
+
+def record_from_dict(cls: type[T], data: Mapping[str, Any]) -> T:
+    """Rebuild a model from :func:`record_to_dict` output; unknown keys are an error."""
+    if not isinstance(data, Mapping):
+        raise TypeError(f"{cls.__name__}: expected an object, got {type(data).__name__}")
+    names = {field.name for field in attrs.fields(cls)}  # type: ignore[misc]
+    unknown = set(data) - names - {SCHEMA_KEY}
+    if unknown:
+        raise ValueError(f"{cls.__name__}: unknown field(s) {', '.join(sorted(unknown))}")
+    kwargs: dict[str, Any] = {}
+    for name in names & set(data):
+        value = data[name]
+        key = (cls, name)
+        if value is None:
+            kwargs[name] = None
+        elif key in _NESTED:
+            inner = _NESTED[key]
+            if key in _TUPLE_FIELDS:
+                if not isinstance(value, list):
+                    raise TypeError(f"{cls.__name__}.{name}: expected a list")
+                kwargs[name] = tuple(record_from_dict(inner, item) for item in value)
+            else:
+                kwargs[name] = record_from_dict(inner, value)
+        elif key in _TUPLE_FIELDS:
+            if not isinstance(value, list):
+                raise TypeError(f"{cls.__name__}.{name}: expected a list")
+            kwargs[name] = tuple(value)
+        elif key in _DECIMAL_FIELDS:
+            if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+                raise TypeError(f"{cls.__name__}.{name}: expected a number")
+            kwargs[name] = Decimal(value) if isinstance(value, (int, str)) else repr(value)
+        elif key in _DATE_FIELDS:
+            if not isinstance(value, str):
+                raise TypeError(f"{cls.__name__}.{name}: expected an ISO 8601 string")
+            kwargs[name] = _date_from_json(value)
+        elif key in _FLOAT_FIELDS and isinstance(value, int) and not isinstance(value, bool):
+            kwargs[name] = float(value)
+        else:
+            kwargs[name] = value
+    return cls(**kwargs)
+
+
+def article_to_dict(article: Article) -> dict[str, Any]:
+    """An article as a JSON-ready dict, with ``schema_version`` first."""
+    return {SCHEMA_KEY: SCHEMA_VERSION, **record_to_dict(article)}
+
+
+def article_from_dict(data: Mapping[str, Any]) -> Article:
+    """Read an article written by :func:`article_to_dict` (this or an older version)."""
+    version = data.get(SCHEMA_KEY, SCHEMA_VERSION)
+    if version != SCHEMA_VERSION:
+        raise ValueError(
+            f"schema_version {version!r} is not supported by this newscorpus "
+            f"(it reads version {SCHEMA_VERSION})"
+        )
+    return record_from_dict(Article, data)

@@ -1,0 +1,1 @@
+"""Built-in checks: spans against the text, coordinates, ranges, required fields, GeoJSON."""

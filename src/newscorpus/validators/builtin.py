@@ -1,0 +1,140 @@
+"""Checks every extracted article must pass.
+
+These are the promises the data makes to its users: every span lies inside
+``Article.text`` and its text is exactly ``text[start:end]``; coordinates are on the
+globe; a range's low is not above its high; required fields are present. An extractor
+that breaks one is buggy, and the run says so with the article and the span.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..hookspecs import hookimpl
+from ..models import Article
+from ..specs import Issue, ValidatorSpec
+
+__all__ = ["check_coordinates", "check_ranges", "check_required", "check_spans"]
+
+
+def _span_issue(
+    article: Article, path: str, start: Any, end: Any, expected: str | None
+) -> Issue | None:
+    text = article.text
+    if not isinstance(start, int) or not isinstance(end, int):
+        return Issue("span-type", "start and end must be integers", article_id=article.id, path=path)
+    if not 0 <= start <= end <= len(text):
+        return Issue(
+            "span-range",
+            f"span [{start}:{end}] lies outside the text (length {len(text)})",
+            article_id=article.id,
+            start=start,
+            end=end,
+            path=path,
+        )
+    if expected is not None and text[start:end] != expected:
+        return Issue(
+            "span-text",
+            f"text {expected!r} differs from the source {text[start:end]!r}",
+            article_id=article.id,
+            start=start,
+            end=end,
+            path=path,
+        )
+    return None
+
+
+def _spans(article: Article) -> Iterator[tuple[str, Any, Any, str | None]]:
+    if article.dateline is not None:
+        d = article.dateline
+        yield "dateline", d.start, d.end, d.text
+    for i, photo in enumerate(article.photos):
+        if photo.start is not None or photo.end is not None:
+            yield f"photos[{i}]", photo.start, photo.end, photo.caption
+    for i, q in enumerate(article.quotes):
+        yield f"quotes[{i}]", q.start, q.end, q.text
+        if q.cue is not None:
+            yield f"quotes[{i}].cue", q.cue.start, q.cue.end, q.cue.text
+        s = q.speaker
+        if s is not None and (s.start is not None or s.end is not None):
+            yield f"quotes[{i}].speaker", s.start, s.end, s.mention
+    for i, person in enumerate(article.people):
+        for j, m in enumerate(person.mentions):
+            yield f"people[{i}].mentions[{j}]", m.start, m.end, m.text
+    for i, place in enumerate(article.places):
+        for j, m in enumerate(place.mentions):
+            yield f"places[{i}].mentions[{j}]", m.start, m.end, m.text
+    for i, f in enumerate(article.figures):
+        yield f"figures[{i}]", f.start, f.end, f.text
+    for i, d in enumerate(article.dates):
+        yield f"dates[{i}]", d.start, d.end, d.text
+
+
+def check_spans(article: Article) -> Iterator[Issue]:
+    """Every span lies inside the text, and each record's text equals its slice."""
+    for path, start, end, expected in _spans(article):
+        issue = _span_issue(article, path, start, end, expected)
+        if issue is not None:
+            yield issue
+
+
+def check_coordinates(article: Article) -> Iterator[Issue]:
+    """Latitude in [-90, 90], longitude in [-180, 180], both or neither."""
+    for i, place in enumerate(article.places):
+        lat, lon = place.lat, place.lon
+        if (lat is None) != (lon is None):
+            yield Issue("coord-missing", "only one of lat/lon is set", article_id=article.id,
+                        path=f"places[{i}]")
+        elif lat is not None and lon is not None and not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            yield Issue(
+                "coord-range",
+                f"coordinates ({lat}, {lon}) are off the globe",
+                article_id=article.id,
+                path=f"places[{i}]",
+            )
+
+
+def check_ranges(article: Article) -> Iterator[Issue]:
+    """A range has low <= high; a conversion points at another figure."""
+    for i, f in enumerate(article.figures):
+        if f.low is not None and f.high is not None and f.low > f.high:
+            yield Issue("range-order", f"low {f.low} > high {f.high}", article_id=article.id,
+                        start=f.start, end=f.end, path=f"figures[{i}]")
+        if f.conversion_of is not None and not (
+            0 <= f.conversion_of < len(article.figures) and f.conversion_of != i
+        ):
+            yield Issue("conversion-index", f"conversion_of {f.conversion_of} is not another "
+                        "figure of this article", article_id=article.id, path=f"figures[{i}]")
+    for i, q in enumerate(article.quotes):
+        if not 0.0 <= q.confidence <= 1.0:
+            yield Issue("confidence-range", f"confidence {q.confidence} not in [0, 1]",
+                        article_id=article.id, path=f"quotes[{i}]")
+
+
+def check_required(article: Article) -> Iterator[Issue]:
+    """An article has a non-empty string id and a string text."""
+    if not isinstance(article.id, str) or not article.id:
+        yield Issue("required", "article id is missing or not a string", article_id=None,
+                    path="id")
+    if not isinstance(article.text, str):
+        yield Issue("required", "article text is not a string", article_id=str(article.id),
+                    path="text")
+    for i, q in enumerate(article.quotes):
+        if q.kind not in ("direct", "indirect", "mixed"):
+            yield Issue("quote-kind", f"unknown quote kind {q.kind!r}", article_id=article.id,
+                        path=f"quotes[{i}]")
+    for i, p in enumerate(article.places):
+        if not p.name or not p.kind:
+            yield Issue("required", "place without name or kind", article_id=article.id,
+                        path=f"places[{i}]")
+
+
+@hookimpl
+def newscorpus_register_validators() -> list[ValidatorSpec]:
+    return [
+        ValidatorSpec("spans", "Every span lies inside the text and matches it", check_spans),
+        ValidatorSpec("coordinates", "Coordinates are on the globe", check_coordinates),
+        ValidatorSpec("ranges", "Ranges are ordered; conversions point at a figure", check_ranges),
+        ValidatorSpec("required", "Required fields are present and typed", check_required),
+    ]

@@ -109,22 +109,25 @@ def read(
 
 
 def parse(source: str | os.PathLike[str], *, id: str | None = None) -> Article:
-    """One article from a file path, or from text when ``source`` is not an existing file.
+    """One article from a text (a ``str``) or from a file (a :class:`pathlib.Path`).
+
+    A string is always the article's text, never a file name, so a one-line text can
+    not be mistaken for a path:
 
     >>> parse("KYIV, June 15 (Reuters) - Ukraine said ...", id="demo").dateline.place
     'KYIV'
+    >>> parse(Path("examples/sievierodonetsk.txt")).photos[0].credit  # doctest: +SKIP
+    'Reuters / STRINGER'
     """
     from .parsers.wire import parse_text
 
-    if isinstance(source, os.PathLike) or (
-        "\n" not in source and len(source) < 4096 and Path(source).is_file()
-    ):
-        for item in read(source):
-            if isinstance(item, InputError):
-                raise item
-            return attrs.evolve(item, id=id) if id is not None else item
-        raise InputError("holds no article", path=os.fspath(source))
-    return parse_text(source, id=id or "article")
+    if isinstance(source, str):
+        return parse_text(source, id=id or "article")
+    for item in read(source):
+        if isinstance(item, InputError):
+            raise item
+        return attrs.evolve(item, id=id) if id is not None else item
+    raise InputError("holds no article", path=os.fspath(source))
 
 
 # -- extracting ------------------------------------------------------------------------

@@ -27,8 +27,8 @@ from .hookspecs import hookimpl
 from .models import (
     Article,
     Cue,
-    DateMention,
     Dateline,
+    DateMention,
     Figure,
     Mention,
     Person,

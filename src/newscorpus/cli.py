@@ -36,7 +36,7 @@ def _show_warning(message: Warning | str, category: type[Warning], *args: object
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit code."""
-    warnings.showwarning = _show_warning  # type: ignore[assignment]
+    warnings.showwarning = _show_warning
     warnings.simplefilter("default", PluginLoadWarning)
     try:
         parser = _build_parser()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-
 import sys
 import time
 from pathlib import Path
@@ -140,7 +139,7 @@ def _run_extract(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     progress.clear()
     _err(f"newscorpus: {stats.summary()}" + (f" -> {args.output}" if args.output else ""))
-    return EXIT_FAILED if stats.failed or stats.issues else EXIT_OK
+    return EXIT_OK if stats.ok else EXIT_FAILED
 
 
 # -- validate --------------------------------------------------------------------------
@@ -241,7 +240,7 @@ def _formats_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _run_formats(args: argparse.Namespace) -> int:
     registry = get_registry()
-    groups = {
+    groups: dict[str, dict[str, Any]] = {
         "input formats (--input-format)": registry.parsers(),
         "output formats (-f)": registry.exporters(),
     }

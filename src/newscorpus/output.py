@@ -71,7 +71,9 @@ class AtomicTarget:
         if self.path is None:
             if suffix:
                 self.sibling(suffix)  # raises: stdout cannot hold several files
-            raw: IO[Any] = _Unclosable(self.stream if self.stream is not None else sys.stdout.buffer)
+            raw: IO[Any] = _Unclosable(  # type: ignore[assignment]
+                self.stream if self.stream is not None else sys.stdout.buffer
+            )
             return raw if binary else io.TextIOWrapper(raw, encoding="utf-8", newline="")
         final = self.sibling(suffix) if suffix else self.path
         directory = final.parent
@@ -85,9 +87,9 @@ class AtomicTarget:
         handle: IO[Any]
         if final.name.lower().endswith(".gz"):
             os.close(fd)
-            handle = gzip.open(tmp, "wb")
+            handle = gzip.open(tmp, "wb")  # type: ignore[assignment]
         else:
-            handle = os.fdopen(fd, "wb")
+            handle = os.fdopen(fd, "wb")  # noqa: SIM115 - closed by commit/abort
         if not binary:
             handle = io.TextIOWrapper(handle, encoding="utf-8", newline="")
         self._pending.append((tmp, final, handle))

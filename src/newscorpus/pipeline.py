@@ -62,14 +62,9 @@ def _parser_for(source: Source, input_format: str | None, registry: Registry) ->
 
 def _sniff_stdin(source: Source, registry: Registry) -> ParserSpec:
     with source.open() as stream:
-        head = stream.read(1).lstrip(b"\xef\xbb\xbf \t\r\n")
-    if head.startswith(b"{"):
-        spec: ParserSpec = registry.get("parsers", "jsonl")
-        return spec
-    if head.startswith(b"["):
-        spec = registry.get("parsers", "json")
-        return spec
-    spec = registry.get("parsers", "text")
+        head = stream.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
+    name = "jsonl" if head.startswith(b"{") else "json" if head.startswith(b"[") else "text"
+    spec: ParserSpec = registry.get("parsers", name)
     return spec
 
 
@@ -213,7 +208,12 @@ class Pipeline:
         return {"only": self.only, "validate": self.validate_output}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(state["only"], validate=state["validate"])  # type: ignore[misc]
+        self.only = state["only"]
+        self.validate_output = state["validate"]
+        self._registry = None
+        self._plan = None
+        self._built = {}
+        self._validators = None
 
     @property
     def registry(self) -> Registry:
@@ -331,11 +331,11 @@ def export(
     stdout when neither is given.
     """
     registry = registry or get_registry()
-    if dest is None or hasattr(dest, "write"):
-        target = AtomicTarget(None, stream=dest)  # type: ignore[arg-type]
-        path = None
+    path: str | None = None
+    if dest is None or not isinstance(dest, (str, os.PathLike)):
+        target = AtomicTarget(None, stream=dest)
     else:
-        path = os.fspath(dest)  # type: ignore[arg-type]
+        path = os.fspath(dest)
         target = AtomicTarget(path)
     name = _exporter_name(path, format, registry)
     spec = registry.get("exporters", name)
@@ -364,12 +364,24 @@ class RunStats:
     exported: int = 0
     failed: int = 0
     issues: int = 0
+    invalid: int = 0
+    """Articles exported with at least one error-severity validation issue."""
     errors: list[str] = attrs.field(factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """No input failed and no exported article broke a validator's rule."""
+        return not self.failed and not self.invalid
 
     def summary(self) -> str:
         text = f"{self.read} read, {self.exported} exported, {self.failed} failed"
         if self.issues:
-            text += f", {self.issues} validation issue{'s' if self.issues != 1 else ''}"
+            text += (
+                f", {self.issues} validation issue{'s' if self.issues != 1 else ''}"
+                f" in {self.invalid} invalid article{'s' if self.invalid != 1 else ''}"
+                if self.invalid
+                else f", {self.issues} validation warning{'s' if self.issues != 1 else ''}"
+            )
         return text
 
 
@@ -421,8 +433,11 @@ def run(
                 stats.issues += 1
                 if on_issue is not None:
                     on_issue(issue)
-            if strict and any(i.severity == "error" for i in outcome.issues):
-                raise StrictStop(str(outcome.issues[0]))
+            errors = [i for i in outcome.issues if i.severity == "error"]
+            if errors:
+                stats.invalid += 1
+                if strict:
+                    raise StrictStop(str(errors[0]))
             stats.exported += 1
             if on_progress is not None:
                 on_progress(stats)

@@ -199,7 +199,7 @@ class Registry:
         for key in [k for k in self._owner if k[0] == kind]:
             del self._owner[key]
         hook = getattr(self.pm.hook, f"newscorpus_register_{kind}")
-        spec_type = _SPEC_TYPES[kind]
+        spec_type: Any = _SPEC_TYPES[kind]
         found: dict[str, Any] = {}
         # get_hookimpls() is in registration order: built-ins first, then third-party.
         for impl in hook.get_hookimpls():
@@ -276,7 +276,7 @@ class Registry:
         """The spec whose longest suffix ends ``filename`` (built-ins answer first)."""
         lowered = filename.lower()
 
-        def best(specs: dict[str, Any]) -> Any | None:
+        def best(specs: dict[str, Any]) -> Any:
             hits = [
                 (len(suffix), spec)
                 for spec in specs.values()

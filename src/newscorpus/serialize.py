@@ -19,8 +19,8 @@ import attrs
 from .models import (
     Article,
     Cue,
-    DateMention,
     Dateline,
+    DateMention,
     Figure,
     Mention,
     Person,
@@ -126,7 +126,7 @@ def record_from_dict(cls: type[T], data: Mapping[str, Any]) -> T:
     """Rebuild a model from :func:`record_to_dict` output; unknown keys are an error."""
     if not isinstance(data, Mapping):
         raise TypeError(f"{cls.__name__}: expected an object, got {type(data).__name__}")
-    names = {field.name for field in attrs.fields(cls)}  # type: ignore[misc]
+    names = {field.name for field in attrs.fields(cls)}  # type: ignore[arg-type]
     unknown = set(data) - names - {SCHEMA_KEY}
     if unknown:
         raise ValueError(f"{cls.__name__}: unknown field(s) {', '.join(sorted(unknown))}")

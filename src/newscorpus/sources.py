@@ -46,8 +46,8 @@ def _id_for(path: Path, root: Path | None) -> str:
 
 def _opener(path: Path) -> IO[bytes]:
     if path.name.lower().endswith(".gz"):
-        return gzip.open(path, "rb")
-    return open(path, "rb")  # noqa: SIM115 - the caller closes it
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return open(path, "rb")
 
 
 def _file_source(path: Path, root: Path | None) -> Source:
@@ -64,7 +64,7 @@ def _stdin_source(stdin: IO[bytes] | None) -> Source:
             data.append(stream.read())
         raw = data[0]
         if raw[:2] == b"\x1f\x8b":
-            return gzip.GzipFile(fileobj=io.BytesIO(raw))
+            return gzip.GzipFile(fileobj=io.BytesIO(raw))  # type: ignore[return-value]
         return io.BytesIO(raw)
 
     return Source(name="<stdin>", open=open_stdin, id_hint="stdin")
@@ -117,5 +117,5 @@ def _walk(directory: Path) -> Iterator[Path]:
 
 def _glob_root(pattern: str) -> Path | None:
     parts = Path(pattern).parts
-    fixed = [p for p in parts[: next((i for i, p in enumerate(parts) if _GLOB_CHARS & set(p)), 0)]]
+    fixed = list(parts[: next((i for i, p in enumerate(parts) if _GLOB_CHARS & set(p)), 0)])
     return Path(*fixed) if fixed else None

@@ -48,11 +48,17 @@ def _first(record: Mapping[str, Any], keys: tuple[str, ...]) -> tuple[str | None
     return None, None
 
 
-def _string(record: Mapping[str, Any], keys: tuple[str, ...], where: dict[str, Any]) -> str | None:
+def _string(
+    record: Mapping[str, Any],
+    keys: tuple[str, ...],
+    where: dict[str, Any],
+    *,
+    numbers: bool = True,
+) -> str | None:
     key, value = _first(record, keys)
     if value is None:
         return None
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if numbers and isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     if not isinstance(value, str):
         raise InputError(
@@ -113,7 +119,7 @@ def article_from_record(
         except (TypeError, ValueError, KeyError) as exc:
             raise InputError(f"not a valid newscorpus article: {exc}", **where) from None
         return article
-    text = _string(record, _TEXT_KEYS, where)
+    text = _string(record, _TEXT_KEYS, where, numbers=False)
     if text is None:
         raise InputError(
             "no article text: none of the fields " + ", ".join(_TEXT_KEYS) + " is present",

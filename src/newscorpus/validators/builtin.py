@@ -67,8 +67,8 @@ def _spans(article: Article) -> Iterator[tuple[str, Any, Any, str | None]]:
             yield f"places[{i}].mentions[{j}]", m.start, m.end, m.text
     for i, f in enumerate(article.figures):
         yield f"figures[{i}]", f.start, f.end, f.text
-    for i, d in enumerate(article.dates):
-        yield f"dates[{i}]", d.start, d.end, d.text
+    for i, date in enumerate(article.dates):
+        yield f"dates[{i}]", date.start, date.end, date.text
 
 
 def check_spans(article: Article) -> Iterator[Issue]:
@@ -114,11 +114,14 @@ def check_ranges(article: Article) -> Iterator[Issue]:
 
 def check_required(article: Article) -> Iterator[Issue]:
     """An article has a non-empty string id and a string text."""
-    if not isinstance(article.id, str) or not article.id:
+    # Read back from a file, fields hold whatever JSON held: check the types for real.
+    article_id: object = article.id
+    text: object = article.text
+    if not isinstance(article_id, str) or not article_id:
         yield Issue("required", "article id is missing or not a string", article_id=None,
                     path="id")
-    if not isinstance(article.text, str):
-        yield Issue("required", "article text is not a string", article_id=str(article.id),
+    if not isinstance(text, str):
+        yield Issue("required", "article text is not a string", article_id=str(article_id),
                     path="text")
     for i, q in enumerate(article.quotes):
         if q.kind not in ("direct", "indirect", "mixed"):

@@ -51,8 +51,10 @@ def _geometry(geometry: Any, path: str) -> Iterator[Issue]:
             problem = _position(value)
             if problem:
                 yield Issue("geojson-position", problem, path=where)
+                return  # one report per geometry: the rest is usually the same mistake
         elif not isinstance(value, list):
             yield Issue("geojson-coordinates", "coordinates nest wrongly for " + kind, path=where)
+            return
         else:
             stack.extend((v, level - 1, f"{where}[{i}]") for i, v in enumerate(value))
 

@@ -1,0 +1,74 @@
+"""Automation: `nox -s tests` is the whole test suite (core and every plugin in plugins/).
+
+Other sessions: lint (ruff), types (mypy strict), docs (Sphinx, warnings are errors),
+accuracy (score the shared dev sets), bench (speed and memory; never in the test run).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nox
+
+nox.options.default_venv_backend = "venv"
+nox.options.reuse_existing_virtualenvs = True
+nox.options.sessions = ["tests", "lint", "types", "docs"]
+
+ROOT = Path(__file__).parent
+PLUGINS = sorted(str(p) for p in (ROOT / "plugins").iterdir() if (p / "pyproject.toml").exists())
+SHARED = ROOT.parent / "shared"
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Install the core and every plugin from plugins/, then run all their tests."""
+    session.install("-e", ".[test]", *(f"{p}[test]" for p in PLUGINS))
+    session.run(
+        "pytest",
+        "tests",
+        *(f"{p}/tests" for p in PLUGINS),
+        *session.posargs,
+        env={"HYPOTHESIS_PROFILE": "ci"},
+    )
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    session.install("ruff>=0.6")
+    session.run("ruff", "check", "src", "tests", "benchmarks", "plugins", "noxfile.py")
+
+
+@nox.session
+def types(session: nox.Session) -> None:
+    session.install("-e", ".[lint]")
+    session.run("mypy", "--strict", "src/newscorpus")
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    session.install("-e", ".[docs]", *PLUGINS)
+    session.run("sphinx-build", "-W", "--keep-going", "-b", "html", "docs", "docs/_build/html")
+
+
+@nox.session
+def accuracy(session: nox.Session) -> None:
+    """Score benchmarks/predict.py on the shared dev sets with the shared scorers."""
+    session.install("-e", ".")
+    if not SHARED.exists():
+        session.skip(f"{SHARED} is absent: the evaluation data is only in the team checkout")
+    tmp = Path(session.create_tmp())
+    for task in ("quotes", "places", "figures"):
+        gold = SHARED / "eval" / task / "dev.jsonl"
+        pred = tmp / f"{task}.jsonl"
+        with pred.open("w") as handle:
+            session.run("python", "benchmarks/predict.py", task, str(gold), stdout=handle)
+        extra = {"quotes": ["--named-only"], "places": ["--by-corpus"], "figures": []}[task]
+        session.run("python", str(SHARED / "eval" / f"score_{task}.py"), str(gold), str(pred),
+                    *extra)
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Throughput, cold start and memory benchmarks (results as JSON in benchmarks/results)."""
+    session.install("-e", ".")
+    session.run("python", "benchmarks/run.py", *session.posargs)

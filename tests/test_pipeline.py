@@ -1,0 +1,104 @@
+"""The extraction framework, exercised by test extractors registered as a plugin."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pytest
+
+from newscorpus import Article, Document, ExtractorSpec, Mention, Person, Pipeline, hookimpl
+from newscorpus.errors import UsageError
+from newscorpus.plugins import Registry
+
+
+class Capitals:
+    """People: every capitalised name candidate (the shared analysis at work)."""
+
+    def __call__(self, doc: Document) -> Sequence[Any]:
+        return [
+            Person(name=doc.text[s:e], mentions=(Mention(s, e, doc.text[s:e]),))
+            for s, e in doc.analysis.name_candidates
+        ]
+
+
+class Counter:
+    """Reads what `capitals` found: proves `requires` ordering and shared results."""
+
+    def __call__(self, doc: Document) -> Sequence[Any]:
+        people = doc.results["capitals"]
+        return [len(people)]
+
+
+class TestPlugin:
+    built = 0
+
+    @hookimpl
+    def newscorpus_register_extractors(self) -> list[ExtractorSpec]:
+        def build_capitals() -> Capitals:
+            TestPlugin.built += 1
+            return Capitals()
+
+        return [
+            ExtractorSpec("count", "counts people", Counter, provides=None, requires=("capitals",)),
+            ExtractorSpec("capitals", "people", build_capitals, provides="people"),
+            ExtractorSpec("boom", "always fails", lambda: _fail, provides=None),
+        ]
+
+
+def _fail(doc: Document) -> Sequence[Any]:
+    raise ZeroDivisionError("on purpose")
+
+
+@pytest.fixture
+def registry() -> Registry:
+    reg = Registry(environ={"NEWSCORPUS_LOAD_PLUGINS": ""})
+    reg.register(TestPlugin(), name="test-extractors")
+    return reg
+
+
+def test_required_extractor_runs_first_and_results_are_shared(registry: Registry) -> None:
+    pipeline = Pipeline(["count"], registry=registry)
+    assert [s.name for s in pipeline.plan] == ["capitals", "count"]
+    article = pipeline.extract(Article(id="a", text="Ann Lee met Bo Chan in Oslo."))
+    assert [p.name for p in article.people] == ["Ann Lee", "Bo Chan", "Oslo"]
+    assert article.meta["count"] == [3]  # not an Article field: goes to meta
+
+
+def test_extractors_are_built_once_per_pipeline(registry: Registry) -> None:
+    TestPlugin.built = 0
+    pipeline = Pipeline(["capitals"], registry=registry)
+    for i in range(3):
+        pipeline.extract(Article(id=str(i), text="Some Name here."))
+    assert TestPlugin.built == 1
+
+
+def test_only_a_subset_runs(registry: Registry) -> None:
+    article = Pipeline(["capitals"], registry=registry).extract(Article(id="a", text="Oslo."))
+    assert "count" not in article.meta and article.quotes == ()
+
+
+def test_unknown_extractor_is_a_usage_error(registry: Registry) -> None:
+    with pytest.raises(UsageError, match="no extractor named 'nope'"):
+        Pipeline(["nope"], registry=registry).plan  # noqa: B018
+
+
+def test_a_failing_extractor_is_reported_with_article_and_plugin(registry: Registry) -> None:
+    outcome = Pipeline(["boom"], registry=registry).process(Article(id="art-9", text="x"))
+    assert outcome.article is None
+    assert outcome.error is not None
+    assert "art-9" in outcome.error and "'boom'" in outcome.error and "test-extractors" in outcome.error
+
+
+def test_builtin_plan_orders_dependencies() -> None:
+    plan = [s.name for s in Pipeline(["figures", "quotes"]).plan]
+    assert plan.index("people") < plan.index("quotes") < plan.index("figures")
+    assert "places" not in plan
+
+
+def test_pipeline_pickles_without_its_built_extractors(registry: Registry) -> None:
+    import pickle
+
+    pipeline = Pipeline(["quotes"], validate=False)
+    clone = pickle.loads(pickle.dumps(pipeline))
+    assert clone.only == ("quotes",) and clone.validate_output is False

@@ -1,15 +1,309 @@
-"""The dates extractor (placeholder until its issue lands: it finds nothing yet)."""
+"""The dates extractor: absolute and relative dates, resolved against the article's date.
+
+Which day a story was written on decides what ``Wednesday`` or ``March`` means, so the
+reference date is chosen in this order:
+
+1. ``article.published``;
+2. the dateline's date (``KYIV, June 15 (Reuters)``), its year taken from the publication
+   or, failing that, from the photos;
+3. the latest day a photo was taken (``Picture taken June 10, 2022``). A photo is taken on
+   or before the day its story runs, so this date is only a *floor*: weekday names are
+   then read forward from it (the first such weekday on or after the floor), because a
+   wire story names weekdays only within the week it runs. The article's own day is then
+   estimated as the latest weekday so resolved (a story narrates up to the day it is
+   written), and ``today`` or ``last week`` are resolved against that estimate;
+4. nothing: relative dates keep their text and get no value.
+
+Against an exact reference, a bare weekday is the most recent such day on or before it
+(news reports what happened), unless the sentence speaks of the future (``will``,
+``next``, ``is due to``), then the next one on or after it. A month or a day without a
+year is put in the year that keeps it within ten months before or two months after the
+reference. Values are ISO 8601 at the precision the text gives: ``2022-06-15`` (day),
+``2022-05`` (month, and ``mid-May``, whose precision says ``part_of_month``), ``2022``
+(year), ``2022-W23`` (week).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Final
 
+import attrs
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
+
+from ..models import Article, DateMention
 from ..specs import Document, Extractor
 
+__all__ = ["Reference", "build", "find_dates", "reference_date"]
 
-def _extract(doc: Document, /) -> Sequence[Any]:
-    return ()
+_MONTHS: Final[dict[str, int]] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS: Final[dict[str, weekday]] = {
+    "monday": MO, "tuesday": TU, "wednesday": WE, "thursday": TH, "friday": FR,
+    "saturday": SA, "sunday": SU,
+}  # fmt: skip
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![\w])"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d])"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w])"
+_PART_OF_MONTH = r"(?:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)"
+_PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
+
+# One alternation, tried left to right at each position; every branch is a fixed sequence of
+# bounded pieces, so a scan is linear in the text.
+_DATE: Final = re.compile(
+    rf"(?P<iso>(?<![\d-])(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-2]\d|3[01])(?!\d))"
+    rf"|(?P<mdy>(?<![\w-])(?P<mdy_m>{_MONTH})[ \t]+(?P<mdy_d>{_DAY})(?:,?[ \t]+(?P<mdy_y>{_YEAR}))?)"
+    rf"|(?P<dmy>(?<![\w.,-])(?P<dmy_d>{_DAY})[ \t]+(?:of[ \t]+)?(?P<dmy_m>{_MONTH})(?:,?[ \t]+(?P<dmy_y>{_YEAR}))?)"
+    rf"|(?P<pom>(?<![\w-])(?P<pom_p>{_PART_OF_MONTH})[ \t-]+(?P<pom_m>{_MONTH})(?:,?[ \t]+(?P<pom_y>{_YEAR}))?)"
+    rf"|(?P<my>(?<![\w-])(?P<my_m>{_MONTH})(?:,?[ \t]+(?P<my_y>{_YEAR}))?)"
+    rf"|(?P<wd>(?<![\w-])(?:(?P<wd_mod>[Ll]ast|[Nn]ext|[Tt]his|[Ll]ate|[Ee]arly)[ \t]+)?"
+    rf"(?P<wd_d>{_WEEKDAY})(?:[ \t]+(?P<wd_p>{_PART_OF_DAY}))?)"
+    r"|(?P<rel>(?<![\w-])(?P<rel_w>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)(?![\w-]))"
+    r"|(?P<per>(?<![\w-])(?P<per_mod>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast)[ \t]+(?P<per_u>week|weekend|month|year)(?![\w-]))"
+    rf"|(?:(?<![\w-])(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Tt]ill|[Dd]uring|[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Mm]id|[Ss]ummer|[Ww]inter|[Ss]pring|[Aa]utumn|[Ff]all|[Tt]hrough)[ \t-]+(?P<yr>{_YEAR})(?![\w-]))"
+)
+# What makes a bare weekday point forward rather than back.
+_FUTURE: Final = re.compile(
+    r"\b(?:will|shall|'ll|is\s+due|are\s+due|is\s+set\s+to|are\s+set\s+to|is\s+expected\s+to|"
+    r"are\s+expected\s+to|plans?\s+to|scheduled|going\s+to|next)\b",
+    re.IGNORECASE,
+)
+# "May" is a month only where a date is plainly meant.
+_MAY_CONTEXT: Final = re.compile(
+    r"(?:\b(?:in|of|since|until|till|by|from|through|to|between|and|early|late|mid|last|next|this|"
+    r"since|during|before|after)[ \t-]+|-)$",
+    re.IGNORECASE,
+)
+
+
+@attrs.frozen
+class Reference:
+    """The day relative dates are read against, and whether it is exact or only a floor."""
+
+    date: dt.date
+    floor: bool = False
+
+
+def reference_date(article: Article) -> Reference | None:
+    """The reference day of an article, by the rule in the module docstring."""
+    if article.published is not None:
+        published = article.published
+        day = published.date() if isinstance(published, dt.datetime) else published
+        return Reference(day)
+    photo_days = [p.taken for p in article.photos if p.taken is not None]
+    if article.dateline is not None and article.dateline.date_text:
+        year = max(photo_days).year if photo_days else None
+        day_of_line = _parse_loose(article.dateline.date_text, year)
+        if day_of_line is not None:
+            return Reference(day_of_line)
+    if photo_days:
+        return Reference(max(photo_days), floor=True)
+    return None
+
+
+def _parse_loose(text: str, year: int | None) -> dt.date | None:
+    match = _DATE.search(text)
+    if match is None:
+        return None
+    kind = match.lastgroup
+    if kind == "iso":
+        return _safe_date(int(match["iso_y"]), int(match["iso_m"]), int(match["iso_d"]))
+    if kind in ("mdy", "dmy"):
+        y = match[f"{kind}_y"]
+        year = int(y) if y else year
+        if year is None:
+            return None
+        return _safe_date(year, _month(match[f"{kind}_m"]), _day(match[f"{kind}_d"]))
+    return None
+
+
+def _month(text: str) -> int:
+    return _MONTHS[text.rstrip(".").lower()]
+
+
+def _day(text: str) -> int:
+    return int(text.rstrip("stndrh"))
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, ref: dt.date) -> int:
+    """The year that puts ``month`` within ten months before to two after ``ref``."""
+    months_ahead = month - ref.month
+    if months_ahead > 2:
+        return ref.year - 1
+    if months_ahead < -10:
+        return ref.year + 1
+    return ref.year
+
+
+@attrs.frozen
+class _Found:
+    start: int
+    end: int
+    kind: str
+    match: re.Match[str]
+
+
+def _scan(text: str, spans: Iterable[tuple[int, int]] | None = None) -> Iterator[_Found]:
+    for match in _DATE.finditer(text):
+        kind = match.lastgroup or ""
+        if kind == "yr":
+            start, end = match.span("yr")
+        else:
+            start, end = match.span(kind)
+        if kind == "my" and match["my_y"] is None:
+            word = match["my_m"]
+            if word.endswith(".") or word.lower() in ("mar", "jun", "jul", "sep", "dec"):
+                # "Mar." alone is too often something else; an abbreviation needs a day.
+                continue
+            if word == "May" and not _MAY_CONTEXT.search(text, max(0, start - 12), start):
+                continue
+        yield _Found(start, end, kind, match)
+
+
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """Where the dates are, without resolving them (the figures extractor skips these)."""
+    return [(f.start, f.end) for f in _scan(text)]
+
+
+def find_dates(
+    text: str, reference: Reference | None, sentences: Sequence[tuple[int, int]] = ()
+) -> list[DateMention]:
+    """Every date expression in ``text``, resolved against ``reference`` when there is one."""
+    found = list(_scan(text))
+    ref = reference
+    article_day: dt.date | None = None
+    if ref is not None and ref.floor:
+        # Resolve the weekdays forward from the floor first; the latest is our estimate of
+        # the day the story runs, against which "today" and "last week" are then read.
+        latest = ref.date
+        for item in found:
+            if item.kind == "wd":
+                day = ref.date + relativedelta(weekday=_WEEKDAYS[item.match["wd_d"].lower()](+1))
+                latest = max(latest, day)
+        article_day = latest
+    elif ref is not None:
+        article_day = ref.date
+    out: list[DateMention] = []
+    for item in found:
+        value, precision, relative = _resolve(text, item, ref, article_day, sentences)
+        out.append(
+            DateMention(
+                text=text[item.start : item.end],
+                start=item.start,
+                end=item.end,
+                value=value,
+                precision=precision,
+                relative=relative,
+            )
+        )
+    return out
+
+
+def _sentence_before(text: str, offset: int, sentences: Sequence[tuple[int, int]]) -> str:
+    for start, end in sentences:
+        if start <= offset < end:
+            return text[start:offset]
+    return text[max(0, offset - 120) : offset]
+
+
+def _resolve(
+    text: str,
+    item: _Found,
+    ref: Reference | None,
+    article_day: dt.date | None,
+    sentences: Sequence[tuple[int, int]],
+) -> tuple[str | None, str, bool]:
+    m = item.match
+    kind = item.kind
+    if kind == "iso":
+        return f"{m['iso_y']}-{m['iso_m']}-{m['iso_d']}", "day", False
+    if kind in ("mdy", "dmy"):
+        month, dom = _month(m[f"{kind}_m"]), _day(m[f"{kind}_d"])
+        y = m[f"{kind}_y"]
+        if y:
+            d = _safe_date(int(y), month, dom)
+            return (d.isoformat() if d else None), "day", False
+        if article_day is None:
+            return None, "day", True
+        d = _safe_date(_year_for(month, article_day), month, dom)
+        return (d.isoformat() if d else None), "day", True
+    if kind in ("pom", "my"):
+        month = _month(m[f"{kind}_m"])
+        precision = "part_of_month" if kind == "pom" else "month"
+        y = m[f"{kind}_y"]
+        if y:
+            return f"{int(y):04d}-{month:02d}", precision, False
+        if article_day is None:
+            return None, precision, True
+        return f"{_year_for(month, article_day):04d}-{month:02d}", precision, True
+    if kind == "yr":
+        return m["yr"], "year", False
+    if kind == "wd":
+        precision = (
+            "part_of_day"
+            if (m["wd_p"] or (m["wd_mod"] or "").lower() in ("late", "early"))
+            else "day"
+        )
+        if ref is None or article_day is None:
+            return None, precision, True
+        wd = _WEEKDAYS[m["wd_d"].lower()]
+        mod = (m["wd_mod"] or "").lower()
+        if ref.floor:
+            day = ref.date + relativedelta(weekday=wd(+1))
+        elif mod == "next":
+            day = ref.date + relativedelta(days=1, weekday=wd(+1))
+        elif mod == "last":
+            day = ref.date + relativedelta(days=-1, weekday=wd(-1))
+        elif mod == "this" or _FUTURE.search(_sentence_before(text, item.start, sentences)):
+            day = ref.date + relativedelta(weekday=wd(+1))
+        else:
+            day = ref.date + relativedelta(weekday=wd(-1))
+        return day.isoformat(), precision, True
+    if kind == "rel":
+        if article_day is None:
+            return None, "day", True
+        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m["rel_w"].lower()]
+        return (article_day + dt.timedelta(days=shift)).isoformat(), "day", True
+    if kind == "per":
+        unit = m["per_u"]
+        mod = m["per_mod"].lower()
+        step = {"last": -1, "past": -1, "next": 1, "this": 0}[mod]
+        if article_day is None:
+            return None, unit, True
+        if unit in ("week", "weekend"):
+            day = article_day + dt.timedelta(weeks=step)
+            if unit == "weekend":
+                day = day + relativedelta(weekday=SA(-1) if step <= 0 else SA(+1))
+                return day.isoformat(), "weekend", True
+            iso = day.isocalendar()
+            return f"{iso.year:04d}-W{iso.week:02d}", "week", True
+        if unit == "month":
+            day = article_day + relativedelta(months=step)
+            return f"{day.year:04d}-{day.month:02d}", "month", True
+        return f"{article_day.year + step:04d}", "year", True
+    return None, "day", True  # pragma: no cover - every branch of _DATE is handled above
+
+
+def _extract(doc: Document, /) -> Sequence[DateMention]:
+    return find_dates(doc.text, reference_date(doc.article), doc.analysis.sentences)
 
 
 def build() -> Extractor:

@@ -87,9 +87,9 @@ class AtomicTarget:
         handle: IO[Any]
         if final.name.lower().endswith(".gz"):
             os.close(fd)
-            handle = gzip.open(tmp, "wb")  # type: ignore[assignment]
+            handle = gzip.open(tmp, "wb")  # type: ignore[assignment]  # noqa: SIM115
         else:
-            handle = os.fdopen(fd, "wb")  # noqa: SIM115 - closed by commit/abort
+            handle = os.fdopen(fd, "wb")  # closed by commit() or abort()
         if not binary:
             handle = io.TextIOWrapper(handle, encoding="utf-8", newline="")
         self._pending.append((tmp, final, handle))

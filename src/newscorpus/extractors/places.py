@@ -1,17 +1,746 @@
-"""The places extractor (placeholder until its issue lands: it finds nothing yet)."""
+"""The places extractor: find every place a news article names and pin it on the map.
+
+Recognition works on the name candidates of the shared analysis (runs of capitalised
+words): the longest gazetteer name inside each run wins, a designator next to it
+(``Luhansk region``, ``Fulton County``, ``Lake Foo``) widens the span and says which kind
+of feature is meant, and the words around it say when a gazetteer name is really a
+person (``Lloyd Austin``), a newspaper (``Washington Post``) or just a capitalised word
+(``Reading`` at the start of a sentence). Names the gazetteer lacks are still places when
+the text says so (``the town of X``, ``X river``, ``Azot chemical plant``).
+
+Resolution then does what a careful reader does: every candidate starts from its
+prominence (population, country, capital, labelled on maps), and gains from an explicit
+container (``Bangor, Maine``), a feature cue, the article's dateline and the countries,
+regions and places around it (``Niu-York`` in a story about Donetsk Oblast). Demonyms
+(``Russian``) are not place mentions but vote for their country.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any, Final
 
+import attrs
+
+from ..gazetteer import (
+    ABBREVIATION,
+    ALTERNATE,
+    CONTAINER_ONLY,
+    Entry,
+    Gazetteer,
+    fold,
+    get_gazetteer,
+)
+from ..models import Mention, MentionRole, Place
 from ..specs import Document, Extractor
 
+__all__ = ["Geoparser", "build"]
 
-def _extract(doc: Document, /) -> Sequence[Any]:
-    return ()
+_MAX_NAME_WORDS: Final = 6
+
+# Capitalised words that are almost never a place on their own, whatever the gazetteer
+# says (it has a village for most English words). General English vocabulary.
+_STOP: Final = frozenset(
+    """
+    a an the this that these those there here it its he she we they i you his her our their
+    my your me him us them who what when where why how which whose whom if but and or nor so
+    yet for of on in at by to from with as into onto upon about after before during since
+    until while though although because however meanwhile also still even just only then
+    now today tonight tomorrow yesterday not no yes all any both each every some many most
+    more much few one two three four five six seven eight nine ten first second third last
+    next new old other another such same mr mrs ms miss dr sir lord lady saint st mt
+    monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    president prime minister secretary governor mayor senator sen gov rep representative
+    general gen colonel col captain capt lieutenant lt sergeant sgt officer chief judge
+    justice king queen prince princess pope bishop father brother sister mother uncle
+    director chairman chair spokesman spokeswoman spokesperson professor prof doctor
+    police army navy force forces ministry department government council congress senate
+    parliament court party union university college school hospital church museum
+    north south east west northern southern eastern western central northeast northwest
+    southeast southwest upper lower greater little big great grand
+    please thanks thank dear hello oh ok okay well like via per re
+    god christ jesus allah christmas easter ramadan
+    internet web email online tv radio news times post daily weekly
+    people man men woman women child children family home house office city town state
+    county province region district village country nation world earth
+    """.split()
+)
+
+# Words after a place name that make the whole run an organisation or title, not a place
+# reference: ``Washington Post``, ``Texas Instruments``, ``Chicago Bulls``.
+_ORG_AFTER: Final = frozenset(
+    """
+    post times journal herald tribune gazette chronicle telegraph observer guardian
+    independent examiner inquirer courier sentinel standard mirror express star sun
+    record register review bulletin press dispatch daily weekly news magazine
+    instruments airlines airways air motors bank bancorp energy oil petroleum holdings
+    group corporation corp inc ltd llc plc company co fc united city rangers bulls
+    giants yankees dodgers lakers warriors wizards capitals nationals rockets
+    """.split()
+)
+
+# Title words: a capitalised run after one of these is a person's name.
+_TITLES: Final = frozenset(
+    """
+    president prime minister secretary governor gov mayor senator sen rep representative
+    general gen colonel col captain capt lieutenant lt sergeant sgt chief judge justice
+    king queen prince princess pope bishop mr mrs ms dr sir lord lady professor prof
+    commissioner ambassador spokesman spokeswoman director chairman ceo coach
+    deputy official officials leader lawmaker councillor councilman councilwoman
+    reverend rev father sister brother saint st
+    """.split()
+)
+
+# Designators after a name, with the kinds of gazetteer feature they select.
+_REGION_KINDS: Final = ("region", "county")
+_DESIGNATOR_AFTER: Final[dict[str, tuple[str, ...]]] = {
+    "region": _REGION_KINDS, "oblast": _REGION_KINDS, "province": _REGION_KINDS,
+    "state": _REGION_KINDS, "governorate": _REGION_KINDS, "prefecture": _REGION_KINDS,
+    "district": _REGION_KINDS, "territory": _REGION_KINDS, "county": ("county", "region"),
+    "parish": ("county",), "department": _REGION_KINDS, "krai": _REGION_KINDS,
+    "river": ("river",), "lake": ("lake",), "sea": ("sea", "bay"), "ocean": ("sea",),
+    "gulf": ("bay", "sea"), "bay": ("bay", "sea"), "strait": ("strait",),
+    "island": ("island",), "islands": ("island",), "mountains": ("mountain",),
+    "valley": ("region",), "peninsula": ("region",), "desert": ("region",),
+    "city": ("city", "town"), "town": ("town", "city"), "village": ("town",),
+    "township": ("town", "county"),
+}
+_DESIGNATOR_BEFORE: Final[dict[str, tuple[str, ...]]] = {
+    "lake": ("lake",), "mount": ("mountain",), "mt": ("mountain",), "river": ("river",),
+    "gulf of": ("bay", "sea"), "sea of": ("sea", "bay"), "bay of": ("bay", "sea"),
+    "strait of": ("strait",), "isle of": ("island",), "city of": ("city", "town"),
+    "province of": _REGION_KINDS, "state of": _REGION_KINDS,
+}
+
+# "the town of X", "near X", "X region": context that makes an unknown name a place.
+_KIND_OF: Final = re.compile(
+    r"\b(?:the|a)[ \t]+(?:(?:small|tiny|border|coastal|frontline|front-line|southern|"
+    r"northern|eastern|western|central|nearby|neighbouring|neighboring|industrial|port|"
+    r"rural|remote|key|strategic|besieged)[ \t]+)*"
+    r"(?P<kind>town|city|village|hamlet|settlement|suburb|region|province|district|"
+    r"county|municipality|port|island|state|capital|oblast|neighbourhood|neighborhood)"
+    r"[ \t]+of[ \t]+$"
+)
+_NEAR: Final = re.compile(
+    r"\b(?:near|outside|in|at|from|to|into|across|towards?|around|between|through)[ \t]+"
+    r"(?:the[ \t]+)?$",
+    re.IGNORECASE,
+)
+_LOCATIVE: Final = re.compile(
+    r"\b(?:near|outside|in|at|from|into|across|towards?|around|between|of|through|"
+    r"north|south|east|west|outskirts|based|visit(?:ed|ing)?)[ \t]+(?:the[ \t]+)?$",
+)
+_AFTER_DESIGNATOR: Final = re.compile(
+    r"[ \t]+(?P<word>region|oblast|province|river|county|district|governorate|valley|"
+    r"mountains|island|islands|prefecture|state|lake|sea|city|town|village)\b"
+)
+_FACILITY: Final = re.compile(
+    r"[ \t]+(?P<word>(?:(?:chemical|nuclear|power|steel|coal|gas|oil|water|treatment)[ \t]+)?"
+    r"(?:plant|steelworks|steel[ \t]+works|factory|refinery|mine|airport|air[ \t]+base|"
+    r"airbase|naval[ \t]+base|dam|power[ \t]+station|reactor|prison|shipyard|"
+    r"port|terminal|complex))\b",
+    re.IGNORECASE,
+)
+_FACILITY_WORDS: Final = frozenset(
+    "plant steelworks factory refinery mine airport airbase dam station reactor prison "
+    "shipyard terminal works base".split()
+)
+_METONYM_AFTER: Final = re.compile(
+    r"(?:'s|’s)?[ \t]+(?:has[ \t]+|had[ \t]+|have[ \t]+|will[ \t]+|would[ \t]+|also[ \t]+|"
+    r"is[ \t]+|was[ \t]+)?(?:said|says|say|claims?|claimed|urged|urges|announced|"
+    r"accused|accuses|denied|denies|warned|warns|insists?|insisted|wants|demanded|"
+    r"demands|rejected|rejects|agreed|responded|threatened|condemned|condemns|"
+    r"imposed|sanctioned|blamed|called|told|asked|decided|plans|vowed|refused|"
+    r"recognized|recognised|backed|supported|sent|ordered)\b"
+)
+_WORDS: Final = re.compile(r"[^ \t]+")
+_PARTICLES: Final = frozenset("of de la le du da del der van von bin al ibn the".split())
+_POSSESSIVE: Final = re.compile(r"['’]s\b")
+_CAPITALISED: Final = re.compile(r"[A-Z]")
+_OPENERS: Final = frozenset("\"'“‘«([—–-")
+
+_KIND_BONUS: Final = 3.0
+_CONTAINER_BONUS: Final = 5.0
+_MIN_SCORE: Final = 3.6
+_MIN_SCORE_CUED: Final = 2.5
+
+
+@attrs.define(slots=True)
+class _Match:
+    """One candidate mention: its span, name key and the gazetteer entries it may be."""
+
+    start: int
+    end: int
+    key: str
+    entries: tuple[Entry, ...]
+    prefer: tuple[str, ...] = ()
+    cued: bool = False
+    sentence_start: bool = False
+    container: _Match | None = None
+    contained: bool = False
+    role: MentionRole = "location"
+    unknown_kind: str | None = None
+    anchor: int | None = None
+    """For a facility or a context-cued unknown name: the offset of the place it is in."""
+    chosen: Entry | None = None
+    score: float = 0.0
+
+
+class Geoparser:
+    """Finds and resolves place mentions in one document (see the module docstring)."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+
+    def __call__(self, doc: Document, /) -> Sequence[Place]:
+        text = doc.text
+        if not text:
+            return ()
+        analysis = doc.analysis
+        persons = _person_spans(doc.results.get("people") or ())
+        sentence_starts = {s for s, _ in analysis.sentences}
+        matches: list[_Match] = []
+        surnames: set[str] = set()
+        for run_start, run_end in analysis.name_candidates:
+            matches.extend(
+                self._run_matches(text, run_start, run_end, sentence_starts, surnames)
+            )
+        matches = [m for m in matches if not _overlaps(persons, m.start, m.end)]
+        if surnames:
+            matches = [m for m in matches if m.key not in surnames or m.container or m.cued]
+        self._link_containers(text, matches)
+        demonym_votes = self._demonyms(analysis.name_candidates, text)
+        dateline = self._dateline(doc, matches)
+        self._resolve(matches, demonym_votes, dateline)
+        self._roles(text, matches)
+        return self._places(text, matches)
+
+    # -- recognition ---------------------------------------------------------------------
+
+    def _run_matches(
+        self,
+        text: str,
+        run_start: int,
+        run_end: int,
+        sentence_starts: set[int],
+        surnames: set[str],
+    ) -> list[_Match]:
+        words = [m.span() for m in _WORDS.finditer(text, run_start, run_end)]
+        words = [(s, e) for s, e in (_trim_word(text, s, e) for s, e in words) if e > s]
+        if not words:
+            return []
+        lowers = [text[s:e].lower().rstrip(".") for s, e in words]
+        n = len(words)
+        found: list[tuple[int, int, _Match]] = []
+        i = 0
+        while i < n:
+            if lowers[i] in _PARTICLES:
+                i += 1
+                continue
+            hit = None
+            for j in range(min(n, i + _MAX_NAME_WORDS), i, -1):
+                if lowers[j - 1] in _PARTICLES:
+                    continue
+                hit = self._lookup_words(text, words, lowers, i, j)
+                if hit is not None:
+                    found.append((i, j, hit))
+                    break
+            i = found[-1][1] if hit is not None else i + 1
+        if not found and n >= 2 and lowers[0] not in _STOP and lowers[0] not in _TITLES:
+            # A person's name: remember a surname that is also a place (Lloyd Austin).
+            surnames.add(fold(text[words[-1][0] : words[-1][1]]))
+        out: list[_Match] = []
+        matched = {k for i, j, _ in found for k in range(i, j)}
+        for i, j, m in found:
+            before = [k for k in range(i) if k not in matched]
+            after = [k for k in range(j, n) if k not in matched]
+            if after and after[0] == j and lowers[j] in _ORG_AFTER:
+                continue  # Washington Post
+            if any(lowers[k] in _TITLES for k in range(i)):
+                if not m.entries or m.entries[0].kind not in ("country", "region", "continent"):
+                    continue  # President Lincoln, Defense Secretary Lloyd Austin
+            name_like_before = [
+                k for k in before if lowers[k] not in _STOP and lowers[k] not in _TITLES
+                and k == i - 1
+            ]
+            if name_like_before and j == n and m.prefer == ():
+                # "Lloyd Austin": an unknown capitalised word right before a final match.
+                if not m.entries or m.entries[0].kind not in ("country", "continent", "region"):
+                    surnames.add(m.key)
+                    continue
+            m.sentence_start = i == 0 and _starts_sentence(text, words[0][0], sentence_starts)
+            if m.sentence_start is False and i > 0:
+                m.sentence_start = all(lowers[k] in _STOP for k in range(i)) and _starts_sentence(
+                    text, words[0][0], sentence_starts
+                )
+            out.append(m)
+        if not found:
+            unknown = self._cued_unknown(text, run_start, run_end, words, lowers)
+            if unknown is not None:
+                out.append(unknown)
+        return out
+
+    def _lookup_words(
+        self,
+        text: str,
+        words: list[tuple[int, int]],
+        lowers: list[str],
+        i: int,
+        j: int,
+    ) -> _Match | None:
+        start, end = words[i][0], words[j - 1][1]
+        surface = text[start:end]
+        if j - i == 1 and lowers[i] in _STOP:
+            return None
+        key = fold(surface)
+        entries = self._usable(self.gaz.lookup(key), surface)
+        if entries:
+            match = _Match(start, end, key, entries)
+            # A designator right after: "Luhansk region", "Dnieper river".
+            after = _AFTER_DESIGNATOR.match(text, end)
+            if after is not None and after.group("word").islower():
+                word = after.group("word")
+                match.end = after.end()
+                match.prefer = _DESIGNATOR_AFTER.get(word, ())
+            return match
+        # A designator inside the run: "Fulton County", "Lake Foo", "Gulf of Aden".
+        if j - i >= 2 and lowers[j - 1] in _DESIGNATOR_AFTER:
+            inner = fold(text[start : words[j - 2][1]])
+            entries = self._usable(self.gaz.lookup(inner), surface)
+            if entries:
+                return _Match(start, end, inner, entries, prefer=_DESIGNATOR_AFTER[lowers[j - 1]])
+        for size in (2, 1):
+            if j - i > size:
+                lead = " ".join(lowers[i : i + size])
+                if lead in _DESIGNATOR_BEFORE:
+                    inner = fold(text[words[i + size][0] : end])
+                    entries = self._usable(self.gaz.lookup(inner), surface)
+                    if entries:
+                        return _Match(start, end, inner, entries, prefer=_DESIGNATOR_BEFORE[lead])
+        return None
+
+    def _usable(self, entries: tuple[Entry, ...], surface: str) -> tuple[Entry, ...]:
+        """Drop entries reached through a spelling this surface form cannot be."""
+        if not entries:
+            return entries
+        caps = surface.replace(".", "").isupper()
+        out = tuple(
+            e for e in entries if (e.how != ABBREVIATION or caps)
+        )
+        if not caps and len(surface) <= 3:
+            out = tuple(e for e in out if e.how != ALTERNATE)
+        return out
+
+    def _cued_unknown(
+        self,
+        text: str,
+        run_start: int,
+        run_end: int,
+        words: list[tuple[int, int]],
+        lowers: list[str],
+    ) -> _Match | None:
+        """A name the gazetteer lacks, taken as a place because the context says it is."""
+        if all(w in _STOP or w in _TITLES for w in lowers):
+            return None
+        start, end = words[0][0], words[-1][1]
+        if lowers[0] in _STOP:
+            return None
+        before = text[max(0, start - 60) : start]
+        kind_of = _KIND_OF.search(before)
+        if kind_of is not None:
+            kind = kind_of.group("kind")
+            kind = {"capital": "city", "port": "city", "hamlet": "town", "settlement": "town",
+                    "suburb": "town", "oblast": "region", "province": "region",
+                    "state": "region", "district": "region", "municipality": "town",
+                    "neighbourhood": "town", "neighborhood": "town"}.get(kind, kind)
+            return _Match(start, end, fold(text[start:end]), (), cued=True, unknown_kind=kind)
+        facility = _FACILITY.match(text, end)
+        last = lowers[-1]
+        if facility is not None and len(words) <= 4:
+            return _Match(start, facility.end(), fold(text[start : facility.end()]), (),
+                          cued=True, unknown_kind="facility")
+        if last in _FACILITY_WORDS and len(words) >= 2:
+            return _Match(start, end, fold(text[start:end]), (), cued=True,
+                          unknown_kind="facility")
+        designator = _AFTER_DESIGNATOR.match(text, end)
+        if designator is not None and designator.group("word") in (
+            "region", "oblast", "province", "river", "county", "district", "governorate",
+            "valley", "mountains", "island", "prefecture",
+        ) and len(words) <= 3:
+            word = designator.group("word")
+            kind = {"river": "river", "mountains": "mountain", "island": "island",
+                    "valley": "region"}.get(word, "region")
+            return _Match(start, designator.end(), fold(text[start:end]), (), cued=True,
+                          unknown_kind=kind)
+        return None
+
+    def _link_containers(self, text: str, matches: list[_Match]) -> None:
+        """``Bangor, Maine``: a place right after a comma may contain the one before."""
+        by_start = sorted(matches, key=lambda m: m.start)
+        for a, b in zip(by_start, by_start[1:], strict=False):
+            gap = text[a.end : b.start]
+            if gap.strip() != "," or "\n" in gap:
+                continue
+            if not a.entries or not b.entries:
+                if not a.entries and b.entries and a.unknown_kind:
+                    a.anchor = b.start
+                continue
+            best_pair = None
+            for eb in b.entries:
+                if eb.kind not in ("country", "region", "county"):
+                    continue
+                for ea in a.entries:
+                    if ea.pid == eb.pid or ea.country_code != eb.country_code:
+                        continue
+                    if eb.kind == "region" and ea.admin1_code != eb.admin1_code:
+                        continue
+                    score = ea.prominence + eb.prominence
+                    if best_pair is None or score > best_pair[0]:
+                        best_pair = (score, ea, eb)
+            if best_pair is not None:
+                a.container = b
+                b.contained = True
+                b.entries = (best_pair[2],) + tuple(e for e in b.entries if e is not best_pair[2])
+                a.entries = (best_pair[1],) + tuple(e for e in a.entries if e is not best_pair[1])
+        for m in matches:
+            if m.entries and all(e.how == CONTAINER_ONLY for e in m.entries) and not m.contained:
+                m.entries = ()
+
+    def _demonyms(self, candidates: Iterable[tuple[int, int]], text: str) -> Counter[str]:
+        votes: Counter[str] = Counter()
+        demonyms = self.gaz.demonyms
+        for start, end in candidates:
+            for word in _WORDS.findall(text, start, end):
+                cc = demonyms.get(fold(word.split("-")[0]))
+                if cc:
+                    votes[cc] += 1
+        return votes
+
+    def _dateline(self, doc: Document, matches: list[_Match]) -> _Match | None:
+        dateline = doc.article.dateline
+        if dateline is None:
+            return None
+        for m in matches:
+            if dateline.start <= m.start < dateline.end:
+                m.role = "dateline"
+                m.cued = True
+                return m
+        return None
+
+    # -- resolution ----------------------------------------------------------------------
+
+    def _resolve(
+        self, matches: list[_Match], demonym_votes: Counter[str], dateline: _Match | None
+    ) -> None:
+        known = [m for m in matches if m.entries]
+        # Pass 1: priors only, to find the article's countries, regions and anchors.
+        for m in known:
+            m.chosen, m.score = self._best(m, None)
+        for _ in range(2):
+            context = _Context.from_matches(known, demonym_votes, dateline)
+            for m in known:
+                m.chosen, m.score = self._best(m, context)
+        # Names resolved alike throughout the article: one reading per surface form.
+        by_key: dict[str, list[_Match]] = defaultdict(list)
+        for m in known:
+            if not m.contained and m.container is None:
+                by_key[m.key].append(m)
+        for group in by_key.values():
+            best = max(group, key=lambda g: g.score)
+            for m in group:
+                if m.chosen is not None and best.chosen is not None and m.score < best.score:
+                    m.chosen = best.chosen
+        # Acceptance: weak single names need a cue or context behind them.
+        keep: list[_Match] = []
+        strong = {m.key for m in known if m.score >= _MIN_SCORE + 1}
+        for m in matches:
+            if not m.entries:
+                keep.append(m)
+                continue
+            threshold = _MIN_SCORE_CUED if (m.cued or m.container or m.contained or m.prefer) else _MIN_SCORE
+            if m.key in self.gaz.common_words and m.chosen is not None and m.chosen.kind not in (
+                "country", "continent", "region"
+            ):
+                threshold += 1.5 if not m.sentence_start else 3.0
+            elif m.sentence_start:
+                threshold += 0.8
+            if m.score >= threshold or m.key in strong:
+                keep.append(m)
+        matches[:] = keep
+        self._anchor_unknown(matches)
+
+    def _best(self, m: _Match, context: _Context | None) -> tuple[Entry, float]:
+        best: Entry | None = None
+        best_score = -math.inf
+        for e in m.entries:
+            score = e.prominence
+            if e.how == ALTERNATE:
+                score -= 1.0
+            elif e.how == CONTAINER_ONLY:
+                score -= 0.5
+            if m.prefer:
+                if e.kind in m.prefer:
+                    score += _KIND_BONUS
+                elif e.kind == "country":
+                    score -= 2.0
+            if m.container is not None and m.container.entries:
+                c = m.container.entries[0]
+                if e.country_code == c.country_code and (
+                    c.kind == "country" or e.admin1_code == c.admin1_code
+                ):
+                    score += _CONTAINER_BONUS
+            if m.contained and e is m.entries[0]:
+                score += _CONTAINER_BONUS
+            if context is not None:
+                score += context.bonus(m, e)
+            if score > best_score:
+                best, best_score = e, score
+        assert best is not None
+        return best, best_score
+
+    def _anchor_unknown(self, matches: list[_Match]) -> None:
+        """Pin facilities and cued unknown names to the place the text puts them in."""
+        resolved = sorted((m for m in matches if m.chosen is not None), key=lambda m: m.start)
+        if not resolved:
+            return
+        focus = _focus(resolved)
+        starts = [m.start for m in resolved]
+        for m in matches:
+            if m.entries:
+                continue
+            target: _Match | None = None
+            if m.anchor is not None:
+                target = next((r for r in resolved if r.start == m.anchor), None)
+            if target is None:
+                # The nearest resolved non-country place before it, else after it.
+                import bisect
+
+                k = bisect.bisect_left(starts, m.start)
+                before = [r for r in resolved[max(0, k - 3) : k] if r.chosen and
+                          r.chosen.kind not in ("country", "continent") and m.start - r.end < 120]
+                after = [r for r in resolved[k : k + 2] if r.chosen and
+                         r.chosen.kind not in ("country", "continent") and r.start - m.end < 80]
+                if after and m.unknown_kind == "facility":
+                    target = after[0]
+                elif before:
+                    target = before[-1]
+                elif after:
+                    target = after[0]
+            if target is not None and target.chosen is not None:
+                m.chosen = target.chosen
+                m.score = 0.5
+            elif focus is not None:
+                m.chosen = focus
+                m.score = 0.2
+
+    def _roles(self, text: str, matches: list[_Match]) -> None:
+        for m in matches:
+            if m.role != "location" or m.chosen is None or not m.entries:
+                continue
+            if m.chosen.kind in ("country", "city") and _METONYM_AFTER.match(text, m.end):
+                m.role = "metonym"
+
+    # -- output --------------------------------------------------------------------------
+
+    def _places(self, text: str, matches: list[_Match]) -> list[Place]:
+        groups: dict[str, list[_Match]] = {}
+        for m in sorted(matches, key=lambda m: m.start):
+            if m.entries and m.chosen is not None:
+                key = f"pid:{m.chosen.pid}"
+            else:
+                key = f"unknown:{m.key}"
+            groups.setdefault(key, []).append(m)
+        places: list[Place] = []
+        for key, group in groups.items():
+            first = group[0]
+            mentions = tuple(
+                Mention(m.start, m.end, text[m.start : m.end], m.role) for m in group
+            )
+            score = max(m.score for m in group)
+            if key.startswith("pid:") and first.chosen is not None:
+                e = first.chosen
+                resolution = _how(group)
+                places.append(
+                    Place(
+                        name=e.name,
+                        kind=e.kind,
+                        mentions=mentions,
+                        country_code=e.country_code,
+                        admin1=self.gaz.admin1_name(e.country_code, e.admin1_code)
+                        if e.kind not in ("country", "continent") else None,
+                        lat=e.lat,
+                        lon=e.lon,
+                        gazetteer_id=e.gazetteer_id,
+                        confidence=round(min(0.99, max(0.05, 1 / (1 + math.exp(-(score - 5) / 1.5)))), 3),
+                        resolution=resolution,
+                    )
+                )
+            else:
+                anchor = first.chosen
+                places.append(
+                    Place(
+                        name=_display(text[first.start : first.end], first.unknown_kind),
+                        kind=first.unknown_kind or "place",
+                        mentions=mentions,
+                        country_code=anchor.country_code if anchor else None,
+                        admin1=self.gaz.admin1_name(anchor.country_code, anchor.admin1_code)
+                        if anchor else None,
+                        lat=anchor.lat if anchor else None,
+                        lon=anchor.lon if anchor else None,
+                        gazetteer_id=None,
+                        confidence=0.3 if anchor else 0.1,
+                        resolution="container" if anchor and score >= 0.5 else
+                        ("article-focus" if anchor else "unresolved"),
+                    )
+                )
+        return places
+
+
+class _Context:
+    """What the rest of the article says about where it is."""
+
+    __slots__ = ("admin1", "anchors", "countries", "total")
+
+    def __init__(self) -> None:
+        self.countries: Counter[str] = Counter()
+        self.admin1: Counter[tuple[str, str]] = Counter()
+        self.anchors: list[tuple[int, float, float]] = []
+        self.total = 0.0
+
+    @classmethod
+    def from_matches(
+        cls, matches: list[_Match], demonyms: Counter[str], dateline: _Match | None
+    ) -> _Context:
+        ctx = cls()
+        for m in matches:
+            e = m.chosen
+            if e is None or e.country_code is None:
+                continue
+            weight = 1.0
+            if m is dateline:
+                weight = 3.0
+            ctx.countries[e.country_code] += weight
+            ctx.total += weight
+            if e.admin1_code and e.kind not in ("country", "continent"):
+                ctx.admin1[(e.country_code, e.admin1_code)] += weight
+            if e.kind not in ("country", "continent", "sea") and m.score >= 5.0:
+                ctx.anchors.append((m.start, e.lat, e.lon))
+        for cc, n in demonyms.items():
+            ctx.countries[cc] += 0.5 * n
+            ctx.total += 0.5 * n
+        return ctx
+
+    def bonus(self, m: _Match, e: Entry) -> float:
+        bonus = 0.0
+        if e.country_code and self.total:
+            own = 1.0 if m.chosen is not None and m.chosen.country_code == e.country_code else 0.0
+            others = self.countries[e.country_code] - own
+            total = self.total - own
+            if total > 0 and others > 0:
+                bonus += 1.0 + 2.5 * others / total
+        if e.admin1_code and e.country_code and e.kind not in ("country", "continent"):
+            n = self.admin1[(e.country_code, e.admin1_code)]
+            if m.chosen is not None and m.chosen.admin1_code == e.admin1_code and \
+                    m.chosen.country_code == e.country_code:
+                n -= 1
+            if n > 0:
+                bonus += 1.5
+        if e.kind not in ("country", "continent") and self.anchors:
+            near = 0
+            for start, lat, lon in self.anchors:
+                if start == m.start:
+                    continue
+                if abs(lat - e.lat) < 3 and abs(lon - e.lon) < 4 and \
+                        _km(lat, lon, e.lat, e.lon) < 250:
+                    near += 1
+            if near:
+                bonus += 1.0 + min(1.0, 0.3 * near)
+        return bonus
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(
+        math.radians(lon2 - lon1) / 2
+    ) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _focus(resolved: list[_Match]) -> Entry | None:
+    """The most mentioned non-country place: where the story happens."""
+    counts: Counter[int] = Counter()
+    entries: dict[int, Entry] = {}
+    for m in resolved:
+        e = m.chosen
+        if e is None:
+            continue
+        weight = 0.3 if e.kind in ("country", "continent") else 1.0
+        counts[e.pid] += weight
+        entries[e.pid] = e
+    if not counts:
+        return None
+    return entries[counts.most_common(1)[0][0]]
+
+
+def _how(group: list[_Match]) -> str:
+    if any(m.container is not None for m in group):
+        return "container"
+    if any(m.role == "dateline" for m in group):
+        return "dateline"
+    if any(m.prefer for m in group):
+        return "feature"
+    if len(group[0].entries) == 1:
+        return "unique"
+    return "context" if group[0].score > group[0].entries[0].prominence + 0.5 else "prominence"
+
+
+def _display(surface: str, kind: str | None) -> str:
+    return _POSSESSIVE.sub("", surface).strip()
+
+
+def _trim_word(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in ",;:!?\"”’)":
+        end -= 1
+    if text[start:end].endswith(("'s", "’s")):
+        end -= 2
+    return start, end
+
+
+def _starts_sentence(text: str, offset: int, sentence_starts: set[int]) -> bool:
+    if offset in sentence_starts or offset == 0:
+        return True
+    k = offset - 1
+    while k >= 0 and text[k] in _OPENERS:
+        k -= 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return k < 0 or text[k] in ".!?\n:\"“" or (k + 1) in sentence_starts
+
+
+def _person_spans(people: Sequence[Any]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for person in people:
+        if getattr(person, "type", "person") not in ("person", "organisation"):
+            continue
+        name = getattr(person, "name", "") or ""
+        for mention in getattr(person, "mentions", ()) or ():
+            # A person mention that is a single word (a surname) only counts when the
+            # person's full name has more words: "Austin" for Lloyd Austin.
+            if len(name.split()) >= 2 or person.type == "organisation":
+                spans.append((mention.start, mention.end))
+    spans.sort()
+    return spans
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
 
 
 def build() -> Extractor:
     """The places extractor, ready to call on a :class:`~newscorpus.specs.Document`."""
-    return _extract
+    return Geoparser(get_gazetteer())

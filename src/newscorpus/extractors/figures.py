@@ -1,17 +1,1231 @@
-"""The figures extractor (placeholder until its issue lands: it finds nothing yet)."""
+"""The figures extractor: every number a story reports, what it counts, how sure, who says so.
+
+A figure is read in three steps, sentence by sentence:
+
+1. **the number** — digits with separators and decimals, number words (``three and a
+   half``, ``a dozen``), a scale (``$40 billion``, ``£600m``), a range (``100-200``,
+   ``between 5 and 10``, ``$3 billion to $5 billion``), a vague plural read as the range
+   [B, 10 B] (``dozens``, ``tens of thousands``), a fraction or share (``two-thirds``,
+   ``one in five``), a multiplier (``sixfold``), a clock time;
+2. **its unit** — currency before or after, a measurement unit, ``per cent``, an age
+   (``22-year-old``, ``Maddon, 66,``), a rate (``a day``, ``per share``); a number
+   without a unit that is followed by a noun phrase counts that noun (``500 civilians``);
+3. **its context** — the qualifier in front (``more than``, ``nearly``, ``rose``), the
+   claimant (the quote's speaker, ``Ukraine says ...``, ``..., the mayor said``), and a
+   conversion written in brackets beside it (``40 km (25 miles)``).
+
+What is *not* a figure is decided on the same tokens: dates (found by the dates
+extractor's scanner, so both agree), bare years, ordinals, numbers glued to a name
+(``Game 2``, ``S&P 500``, ``COVID-19``), phone numbers, ids, and clock times stamped onto a
+date (``August 31 2019 5:00 AM PDT`` is a time stamp, not a reported figure).
+
+The text is cut into tokens by one compiled pattern whose alternatives cannot overlap, and
+everything after that is a left-to-right walk over the tokens with bounded look-ahead, so
+the work is linear in the length of the text whatever it contains.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Sequence
-from typing import Any
+from decimal import Decimal
+from typing import Any, Final
 
+import attrs
+
+from ..models import Figure
 from ..specs import Document, Extractor
+from . import _units as U
+from ._numbers import FRACTIONS, SCALE_ABBREVIATIONS, SCALES, SMALL, TENS, VAGUE, parse_digits
+from ._numbers import parse_words
+from .dates import date_spans
+
+__all__ = ["build", "find_figures"]
+
+# kind, start, end, text
+Token = tuple[str, int, int, str]
+
+_TOKEN: Final = re.compile(
+    r"(?P<num>\d+(?:[.,:]\d+)*)"
+    r"|(?P<abbr>(?:[A-Za-z]\.){2,})"
+    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
+    r"|(?P<sym>\S)"
+)
+_NUMBER_WORDS: Final = frozenset({*SMALL, *TENS, *SCALES, "dozen"})
+_TRIGGER: Final = re.compile(
+    r"\d|\b(?:"
+    + "|".join(sorted({*SMALL, *TENS, *SCALES, *VAGUE, *FRACTIONS, "dozen", "tens"}, key=len, reverse=True))
+    + r"|\w+fold)\b",
+    re.IGNORECASE,
+)
+_ORDINAL_SUFFIX: Final = frozenset({"st", "nd", "rd", "th"})
+_AMPM: Final[dict[str, int]] = {"a.m.": 0, "am": 0, "p.m.": 12, "pm": 12}
+_ZONES: Final = frozenset(
+    "GMT UTC BST EDT EST CET CEST PDT PST ET PT CT MT CST CDT MST MDT IST JST AEST AEDT Z".split()
+)
+_STAMP_WORDS: Final = frozenset({"updated", "published", "posted", "modified", "edited"})
+# Words that end a counted noun phrase: function words, auxiliaries, frequent verbs.
+_STOP: Final = frozenset(
+    """
+    a an the this that these those its it their his her our your my them they he she we you i
+    of in on at by for from to with without into onto over under about around after before
+    during since until than as per via against among between through across within along
+    and or but nor so yet if while when where which who whom whose what why how whether
+    is are was were be been being am has have had having do does did will would shall should
+    can could may might must not no
+    said says say told tells according added reported including include includes
+    more less most least only just also still even already about almost nearly some each
+    every all both any other another such same up down out off
+    there here then now today yesterday tomorrow ago later earlier last next
+    last-year year-on-year respectively apiece annually daily weekly monthly yearly
+    """.split()
+)
+_OF_DETERMINERS: Final = frozenset(
+    "the its their his her our your my these those them which whom".split()
+)
+# Nouns whose plural does not end in -s, after which a noun phrase ends as after a plural.
+_IRREGULAR_PLURALS: Final = frozenset(
+    "people children men women police staff personnel cattle data media feet teeth mice "
+    "geese troops".split()
+)
+_SPEECH: Final = re.compile(
+    r"\b(?:says|said|say|told|tells|estimates?|estimated|reports?|reported|claims?|claimed|"
+    r"announced|stated|added|warned|believes?|believed|predicts?|predicted|forecasts?|"
+    r"forecast|expects?|expected|wrote|writes|posted|noted|insisted|confirmed|revealed|showed|"
+    r"shows|found|finds|puts?|put)\b"
+)
+_ACCORDING: Final = re.compile(r"\baccording\s+to\s+")
+_AUX_TAIL: Final = re.compile(
+    r"(?:\s+(?:has|have|had|also|had\s+also|has\s+also|earlier|previously|now|on\s+\w+day|"
+    r"recently|last\s+week|would|will|could|may|might))+$"
+)
+_LEAD: Final = re.compile(
+    r"^(?:(?:but|and|however|meanwhile|also|still|now|yet|so|on\s+\w+day|earlier|separately)"
+    r"[\s,]+)+",
+    re.IGNORECASE,
+)
+_PRONOUNS: Final = frozenset("he she they it we i you this that there who which".split())
+_ATTRIBUTION_AFTER: Final = re.compile(
+    r"^[,\s]*[\"”’']?\s*(?:,\s*)?(?P<np>[^.!?\"“”;]{1,80}?)\s+(?:said|says|told|added|wrote|"
+    r"insisted|warned|explained|noted|stated|claimed|estimated)\b"
+)
+_SAID_NP_AFTER: Final = re.compile(
+    r"^[,\s]*[\"”’']?\s*,?\s*(?:said|says|added|wrote)\s+(?P<np>[^.!?\"“”;,]{1,60})"
+)
+_QUOTE_OPEN: Final = frozenset('"“')
+_QUOTE_CLOSE: Final = frozenset('"”')
+_EUROPEAN: Final = re.compile(r"\d\.\d{3}\.\d{3}(?!\d)|\d,\d{1,2}(?![\d,])\s*(?:€|%|euros?\b)")
 
 
-def _extract(doc: Document, /) -> Sequence[Any]:
-    return ()
+@attrs.define
+class _Cand:
+    """A figure under construction (mutable while its context is read)."""
+
+    start: int
+    end: int
+    first: int  # first token index of the figure proper
+    last: int  # last token index (inclusive)
+    value: Decimal | None = None
+    low: Decimal | None = None
+    high: Decimal | None = None
+    unit: str | None = None
+    counted: str | None = None
+    qualifier: str | None = None
+    approximate: bool = False
+    claimant: str | None = None
+    conversion_of: int | None = None
+    kind: str = "digits"  # digits words vague fraction time score
+    scaled: bool = False
+    currency: str | None = None
+    quantity: str | None = None
+    more: bool = False  # "hundreds more": same unit as the figure before
+
+
+class _Sentence:
+    """The tokens of one sentence and the figures read from them."""
+
+    __slots__ = ("end", "start", "text", "toks")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.toks: list[Token] = [
+            (m.lastgroup or "sym", m.start(), m.end(), m.group())
+            for m in _TOKEN.finditer(text, start, end)
+        ]
+
+
+def _adjacent(a: Token, b: Token) -> bool:
+    return a[2] == b[1]
+
+
+def _spaced(text: str, a: Token, b: Token) -> bool:
+    """``b`` follows ``a`` directly or after one run of blanks (no line break)."""
+    gap = text[a[2] : b[1]]
+    return gap == "" or (len(gap) <= 2 and gap.isspace() and "\n" not in gap)
+
+
+def _low(tok: Token) -> str:
+    return tok[3].lower()
+
+
+class _Reader:
+    """Reads the figures of one article."""
+
+    def __init__(self, text: str, dates: Sequence[tuple[int, int]]) -> None:
+        self.text = text
+        self.dates = sorted(dates)
+        self.date_starts = [s for s, _ in self.dates]
+        self.european = bool(_EUROPEAN.search(text))
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def in_date(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.date_starts, start) - 1
+        for j in (i, i + 1):
+            if 0 <= j < len(self.dates):
+                ds, de = self.dates[j]
+                if ds < end and start < de:
+                    return True
+        return False
+
+    def near_date(self, start: int, end: int) -> bool:
+        """A date within a few characters before or after (a time stamp)."""
+        i = bisect.bisect_right(self.date_starts, end + 12) - 1
+        for j in (i - 1, i):
+            if 0 <= j < len(self.dates):
+                ds, de = self.dates[j]
+                gap = self.text[de:start] if de <= start else self.text[end:ds]
+                if (de <= start or end <= ds) and len(gap) <= 8 and re.fullmatch(r"[\s,|at\-–]*", gap):
+                    return True
+        return False
+
+    # -- the sentence walk -----------------------------------------------------------------
+
+    def sentence(self, sent: _Sentence) -> list[_Cand]:
+        toks = sent.toks
+        out: list[_Cand] = []
+        i = 0
+        n = len(toks)
+        while i < n:
+            cand = self.figure_at(sent, i)
+            if cand is None:
+                i += 1
+                continue
+            out.append(cand)
+            i = cand.last + 1
+        self.after_sentence(sent, out)
+        return out
+
+    def figure_at(self, sent: _Sentence, i: int) -> _Cand | None:
+        toks = sent.toks
+        tok = toks[i]
+        if self.in_date(tok[1], tok[2]):
+            return None
+        first = self.number(sent, i)
+        if first is None:
+            return None
+        self.unit(sent, first)
+        second = self.range_tail(sent, first)
+        if second is not None:
+            first = second
+        if first.kind == "fraction" and first.unit is None:
+            first.unit = "percent"
+        self.rate(sent, first)
+        if self.excluded(sent, first):
+            # consume the tokens anyway so a rejected "2019" does not leave "19" behind
+            return None
+        self.qualify(sent, first)
+        if first.unit is None and first.kind not in ("time", "score"):
+            self.count(sent, first)
+            if first.unit is None and first.kind == "words" and not first.more:
+                return None
+        return first
+
+    # -- 1. the number ---------------------------------------------------------------------
+
+    def number(self, sent: _Sentence, i: int) -> _Cand | None:
+        toks = sent.toks
+        text = self.text
+        n = len(toks)
+        tok = toks[i]
+        currency: str | None = None
+        j = i
+        # Currency before the number: "$", "US$", "$US", "£", "PS", "RM", "USD ", "Y=".
+        if tok[0] in ("sym", "word", "abbr"):
+            found = self.currency_prefix(sent, i)
+            if found is None:
+                if tok[0] != "word":
+                    return None
+            else:
+                currency, j = found
+        if j >= n:
+            return None
+        t = toks[j]
+        if t[0] == "num":
+            return self.digits(sent, i, j, currency)
+        if currency is not None:
+            return None
+        if t[0] != "word":
+            return None
+        return self.words(sent, j)
+
+    def currency_prefix(self, sent: _Sentence, i: int) -> tuple[str, int] | None:
+        toks = sent.toks
+        text = self.text
+        n = len(toks)
+        # Try the longest prefix first: up to three tokens, glued or with one space.
+        for width in (3, 2, 1):
+            if i + width >= n:
+                continue
+            parts = toks[i : i + width]
+            nxt = toks[i + width]
+            if nxt[0] != "num":
+                continue
+            surface = ""
+            ok = True
+            for a, b in zip(parts, [*parts[1:], nxt], strict=True):
+                gap = text[a[2] : b[1]]
+                if gap not in ("", " "):
+                    ok = False
+                    break
+                if b is not nxt:
+                    surface += a[3] + gap
+                else:
+                    surface += a[3]
+            if not ok:
+                continue
+            code = U.CURRENCY_PREFIXES.get(surface)
+            if code is None and width == 1 and surface in U.CURRENCY_CODES:
+                code = surface
+            if code is None:
+                continue
+            # Letter prefixes that are also words (R, PS, RM, Rs) must be glued to the digits.
+            if surface.isalpha() and surface not in U.CURRENCY_CODES and text[parts[-1][2] : nxt[1]]:
+                continue
+            if surface.isalpha() and i > 0 and _adjacent(toks[i - 1], toks[i]) and toks[i - 1][0] == "word":
+                continue
+            return code, i + width
+        return None
+
+    def digits(self, sent: _Sentence, start_i: int, j: int, currency: str | None) -> _Cand | None:
+        toks = sent.toks
+        text = self.text
+        n = len(toks)
+        tok = toks[j]
+        raw = tok[3]
+        cand = _Cand(start=toks[start_i][1], end=tok[2], first=start_i, last=j, currency=currency)
+        if ":" in raw:
+            return self.clock(sent, cand, j, raw)
+        value = parse_digits(raw, european=self.european)
+        if value is None:
+            return None
+        nxt = toks[j + 1] if j + 1 < n else None
+        # Ordinals ("22nd") and things glued to letters ("5G", "S23") are not figures.
+        if nxt is not None and _adjacent(tok, nxt) and nxt[0] == "word":
+            low = _low(nxt)
+            if low in _ORDINAL_SUFFIX:
+                return None
+        if start_i == j and j > 0:
+            prev = toks[j - 1]
+            if _adjacent(prev, tok) and prev[0] in ("word", "abbr") and _low(prev) not in ("sub", "minus"):
+                return None
+            if _adjacent(prev, tok) and prev[3] in ("/", "#", "@", "_", "="):
+                return None
+            if prev[3] == "." and _adjacent(prev, tok) and j > 1 and _adjacent(toks[j - 2], prev):
+                return None  # "v2.3", "No.5"
+        # Clock time written with a point or plainly: "1.56pm", "8 a.m.", "0500 GMT".
+        if nxt is not None and _spaced(text, tok, nxt) and _low(nxt) in _AMPM and currency is None:
+            return self.clock(sent, cand, j, raw.replace(".", ":") if "." in raw else raw)
+        if (
+            nxt is not None
+            and currency is None
+            and len(raw) == 4
+            and raw.isdigit()
+            and raw[0] in "012"
+            and nxt[3] in _ZONES
+            and _spaced(text, tok, nxt)
+        ):
+            hours, minutes = int(raw[:2]), int(raw[2:])
+            if hours < 24 and minutes < 60:
+                cand.value = Decimal(hours) + Decimal(minutes) / 60
+                cand.unit = "time_of_day"
+                cand.kind = "time"
+                cand.end = nxt[2]
+                cand.last = j + 1
+                return cand
+        # A fraction in digits: "1/2 pound".
+        if (
+            nxt is not None
+            and nxt[3] == "/"
+            and _adjacent(tok, nxt)
+            and j + 2 < n
+            and toks[j + 2][0] == "num"
+            and _adjacent(nxt, toks[j + 2])
+            and raw.isdigit()
+            and toks[j + 2][3].isdigit()
+        ):
+            num, den = int(raw), int(toks[j + 2][3])
+            if 0 < num < den <= 16 and not (j + 3 < n and toks[j + 3][3] == "/"):
+                cand.value = Decimal(num) / Decimal(den)
+                cand.kind = "fraction"
+                cand.end = toks[j + 2][2]
+                cand.last = j + 2
+                return cand
+            return None
+        cand.value = value
+        cand.kind = "digits"
+        # "one in five", "1 in 4"
+        ratio = self.ratio(sent, cand, j)
+        if ratio is not None:
+            return ratio
+        self.scale(sent, cand)
+        # A currency symbol written after: "1,200€".
+        k = cand.last + 1
+        if currency is None and k < n and toks[k][3] in U.CURRENCY_SUFFIX_SYMBOLS and _adjacent(toks[k - 1], toks[k]):
+            cand.currency = U.CURRENCY_SUFFIX_SYMBOLS[toks[k][3]]
+            cand.end = toks[k][2]
+            cand.last = k
+        return cand
+
+    def clock(self, sent: _Sentence, cand: _Cand, j: int, raw: str) -> _Cand | None:
+        toks = sent.toks
+        text = self.text
+        parts = raw.split(":")
+        if len(parts) > 3 or not all(p.isdigit() for p in parts):
+            return None
+        hours = int(parts[0])
+        minutes = int(parts[1]) if len(parts) > 1 else 0
+        if len(parts) > 1 and (len(parts[1]) != 2 or minutes >= 60):
+            return None
+        k = j + 1
+        if k < len(toks) and _spaced(text, toks[j], toks[k]) and _low(toks[k]) in _AMPM:
+            if not 1 <= hours <= 12:
+                return None
+            shift = _AMPM[_low(toks[k])]
+            hours = (hours % 12) + shift
+            cand.end = toks[k][2]
+            cand.last = k
+        elif len(parts) == 1 or hours > 24:
+            return None
+        if cand.currency is not None:
+            return None
+        cand.value = Decimal(hours) + Decimal(minutes) / 60
+        cand.unit = "time_of_day"
+        cand.kind = "time"
+        return cand
+
+    def ratio(self, sent: _Sentence, cand: _Cand, j: int) -> _Cand | None:
+        """``one in five``: a share, written as the fraction itself with unit percent."""
+        toks = sent.toks
+        if cand.value is None or j + 2 >= len(toks) or _low(toks[j + 1]) != "in":
+            return None
+        den_tok = toks[j + 2]
+        den = self.small_number(den_tok)
+        if den is None or not (0 < cand.value < den) or cand.currency is not None:
+            return None
+        if j + 3 < len(toks) and (toks[j + 3][0] == "num" or _low(toks[j + 3]) in SCALES):
+            return None
+        cand.value = cand.value / den
+        cand.kind = "fraction"
+        cand.unit = "percent"
+        cand.end = den_tok[2]
+        cand.last = j + 2
+        return cand
+
+    @staticmethod
+    def small_number(tok: Token) -> Decimal | None:
+        if tok[0] == "num" and tok[3].isdigit() and len(tok[3]) <= 4:
+            return Decimal(tok[3])
+        low = _low(tok)
+        if low in SMALL:
+            return Decimal(SMALL[low])
+        if low in TENS:
+            return Decimal(TENS[low])
+        return None
+
+    def scale(self, sent: _Sentence, cand: _Cand) -> None:
+        """``$40 billion``, ``$1.13bn``, ``£600m``, ``12.3m tonnes``."""
+        toks = sent.toks
+        k = cand.last + 1
+        if k >= len(toks) or cand.value is None:
+            return
+        t = toks[k]
+        low = _low(t)
+        if t[0] != "word" or not _spaced(self.text, toks[k - 1], t):
+            return
+        if low in SCALES and low != "hundred" or (low == "hundred" and cand.kind == "digits"):
+            factor = SCALES[low]
+        elif low in SCALE_ABBREVIATIONS:
+            glued = _adjacent(toks[k - 1], t)
+            if low in ("m", "b", "k"):
+                if not glued or t[3] in ("M", "B") and cand.currency is None:
+                    return
+                after = toks[k + 1] if k + 1 < len(toks) else None
+                nounish = (
+                    after is not None
+                    and after[0] == "word"
+                    and after[3][:1].islower()
+                    and _low(after) not in _STOP
+                    and tuple([_low(after)]) not in U.UNITS
+                ) or (after is not None and (after[0] == "word" and tuple([_low(after)]) in U.UNITS and U.UNITS[(_low(after),)] in ("t", "ton", "barrel", "lb", "kg", "gal", "L")))
+                if cand.currency is None and not nounish:
+                    return
+            elif not glued and low in ("tr", "mil"):
+                return
+            factor = SCALE_ABBREVIATIONS[low]
+        else:
+            return
+        cand.value = cand.value * factor
+        cand.scaled = True
+        cand.end = t[2]
+        cand.last = k
+
+    def words(self, sent: _Sentence, i: int) -> _Cand | None:
+        toks = sent.toks
+        n = len(toks)
+        tok = toks[i]
+        low = _low(tok)
+        # Vague plurals: "dozens", "hundreds", "tens of thousands", "hundreds of millions".
+        if low in VAGUE or (low == "tens" and i + 2 < n and _low(toks[i + 1]) == "of" and _low(toks[i + 2]) in VAGUE):
+            return self.vague(sent, i)
+        if low.endswith("fold") and low[:-4] in {**SMALL, **TENS}:
+            base = SMALL.get(low[:-4]) or TENS.get(low[:-4])
+            return _Cand(start=tok[1], end=tok[2], first=i, last=i, value=Decimal(base or 0), unit="times", kind="words")
+        if low == "half":
+            return self.half(sent, i)
+        if low in ("a", "an", "one") and i + 1 < n and _low(toks[i + 1]) in FRACTIONS:
+            # "a third of", "a quarter of", "one-third"
+            frac = toks[i + 1]
+            den = FRACTIONS[_low(frac)]
+            if low in ("a", "an") and not (i + 2 < n and _low(toks[i + 2]) == "of"):
+                return None
+            if low in ("a", "an") and den == 2:
+                return None
+            return _Cand(start=tok[1], end=frac[2], first=i, last=i + 1, value=Decimal(1) / den, kind="fraction")
+        if low not in _NUMBER_WORDS and low not in ("a", "an"):
+            return None
+        if low in ("a", "an") and not (i + 1 < n and _low(toks[i + 1]) in (*SCALES, "dozen")):
+            return None
+        # The longest run of number words, joined by spaces, hyphens or "and".
+        run: list[int] = [i]
+        k = i + 1
+        while k < n:
+            t = toks[k]
+            lw = _low(t)
+            if not _spaced(self.text, toks[k - 1], t):
+                break
+            if lw in _NUMBER_WORDS or lw == "and" or lw == "a" or lw == "half":
+                run.append(k)
+                k += 1
+                continue
+            if t[3] == "-" and _adjacent(toks[k - 1], t) and k + 1 < n and _adjacent(t, toks[k + 1]) and _low(toks[k + 1]) in _NUMBER_WORDS:
+                k += 1
+                continue
+            break
+        while run:
+            words = [_low(toks[x]) for x in run]
+            value = parse_words(words)
+            if value is not None and words[-1] not in ("and", "a"):
+                break
+            run.pop()
+        if not run:
+            return None
+        words = [_low(toks[x]) for x in run]
+        value = parse_words(words)
+        if value is None:
+            return None
+        last = run[-1]
+        cand = _Cand(start=tok[1], end=toks[last][2], first=i, last=last, value=value, kind="words")
+        # A fraction with a spelled numerator: "two-thirds", "three quarters".
+        k = last + 1
+        if k < n and toks[k][3] == "-" and k + 1 < n and _adjacent(toks[k], toks[k + 1]):
+            k += 1
+        if k < n and _low(toks[k]) in FRACTIONS and _spaced(self.text, toks[k - 1], toks[k]) and value < 20:
+            den = FRACTIONS[_low(toks[k])]
+            plural = _low(toks[k]).endswith("s")
+            if (value == 1) != plural and value > 0:
+                cand.value = value / den
+                cand.kind = "fraction"
+                cand.end = toks[k][2]
+                cand.last = k
+                return cand
+        ratio = self.ratio(sent, cand, last)
+        if ratio is not None:
+            return ratio
+        # "half a million": the half comes first; "two million" has its scale in the words.
+        return cand
+
+    def half(self, sent: _Sentence, i: int) -> _Cand | None:
+        toks = sent.toks
+        n = len(toks)
+        tok = toks[i]
+        prev = _low(toks[i - 1]) if i > 0 else ""
+        if prev in ("the", "first", "second", "a", "and", "one", "-", "second-", "by"):
+            return None
+        if i + 2 < n and _low(toks[i + 1]) in ("a", "an") and _low(toks[i + 2]) in (*SCALES, "dozen"):
+            scale = 12 if _low(toks[i + 2]) == "dozen" else SCALES[_low(toks[i + 2])]
+            return _Cand(start=tok[1], end=toks[i + 2][2], first=i, last=i + 2, value=Decimal(scale) / 2, kind="words")
+        if i + 1 < n and _low(toks[i + 1]) in ("of", "the", "its", "their", "his", "her", "our", "all"):
+            return _Cand(start=tok[1], end=tok[2], first=i, last=i, value=Decimal("0.5"), kind="fraction")
+        return None
+
+    def vague(self, sent: _Sentence, i: int) -> _Cand | None:
+        toks = sent.toks
+        n = len(toks)
+        low = _low(toks[i])
+        prev = _low(toks[i - 1]) if i > 0 else ""
+        if prev in ("the", "in", "by") and low != "tens":
+            return None  # "in the thousands", "by the hundreds": a level, not a count
+        k = i
+        if low == "tens":
+            base = 10
+            k = i + 2
+        else:
+            base = 1
+        base *= VAGUE[_low(toks[k])]
+        # "hundreds of thousands", "tens of millions of dollars"
+        while k + 2 < n and _low(toks[k + 1]) == "of" and _low(toks[k + 2]) in VAGUE and VAGUE[_low(toks[k + 2])] >= 1000:
+            base *= VAGUE[_low(toks[k + 2])]
+            k += 2
+        if low == "tens":
+            base = base  # already includes the ten
+        return _Cand(
+            start=toks[i][1], end=toks[k][2], first=i, last=k, low=Decimal(base),
+            high=Decimal(base) * 10, kind="vague", qualifier="vague", approximate=True,
+        )  # fmt: skip
+
+    # -- 2. the unit -----------------------------------------------------------------------
+
+    def unit(self, sent: _Sentence, cand: _Cand) -> None:
+        if cand.unit is not None:
+            if cand.currency is not None and cand.unit != "time_of_day":
+                cand.unit = cand.currency
+            return
+        toks = sent.toks
+        n = len(toks)
+        text = self.text
+        k = cand.last + 1
+        if cand.currency is not None:
+            cand.unit = cand.currency
+            # "$76 US", "$75 U.S." restate the currency; keep them outside the span.
+            return
+        if k >= n:
+            return
+        t = toks[k]
+        if not _spaced(text, toks[k - 1], t):
+            return
+        hyphen = False
+        if t[3] == "-" and _adjacent(toks[k - 1], t) and k + 1 < n and _adjacent(t, toks[k + 1]):
+            hyphen = True
+            k += 1
+            t = toks[k]
+        if t[3] == "%" or t[3] == "％":
+            cand.unit = "percent"
+            cand.end, cand.last = t[2], k
+            return
+        # Vague plurals and scales take their money in an "of" phrase: "tens of millions of dollars".
+        if cand.kind == "vague" or cand.scaled:
+            if _low(t) == "of" and k + 1 < n:
+                code, width = self.currency_words(sent, k + 1)
+                if code is not None:
+                    cand.unit = code
+                    return
+        code, width = self.currency_words(sent, k)
+        if code is not None:
+            if not (code == "KRW" and not cand.scaled):
+                cand.unit = code
+                cand.end, cand.last = toks[k + width - 1][2], k + width - 1
+                return
+        # Measurement units, longest first (up to four tokens).
+        best: tuple[str, int] | None = None
+        for width in (4, 3, 2, 1):
+            if k + width > n:
+                continue
+            parts = toks[k : k + width]
+            if any(not _spaced(text, a, b) for a, b in zip(parts, parts[1:], strict=False)):
+                continue
+            key = tuple(_low(p) for p in parts)
+            unit = U.UNITS.get(key)
+            if unit is None and width == 1:
+                glued = _adjacent(toks[k - 1], t)
+                cased = U.CASED_UNITS.get(t[3])
+                if cased is not None and (glued or hyphen or t[3] in ("C", "F", "V")):
+                    # a one-letter symbol needs no letter straight after it
+                    unit = cased
+            if unit is not None:
+                best = (unit, width)
+                break
+        if best is None:
+            return
+        unit, width = best
+        end_k = k + width - 1
+        if unit in ("year", "month") and end_k + 2 < n and toks[end_k + 1][3] == "-" and _low(toks[end_k + 2]) == "old":
+            unit = "year_of_age" if unit == "year" else "month_of_age"
+            end_k += 2
+        if unit == "lb" and (cand.scaled or (end_k + 1 < n and _low(toks[end_k + 1]) == "sterling")):
+            unit = "GBP"
+        if unit == "times" and cand.kind == "fraction":
+            return
+        cand.unit = unit
+        cand.end, cand.last = toks[end_k][2], end_k
+
+    def currency_words(self, sent: _Sentence, k: int) -> tuple[str | None, int]:
+        toks = sent.toks
+        for width in (3, 2, 1):
+            if k + width > len(toks):
+                continue
+            key = tuple(_low(p) for p in toks[k : k + width])
+            code = U.CURRENCY_WORDS.get(key)
+            if code is not None:
+                if width == 1 and key[0].upper() in U.CURRENCY_CODES and toks[k][3] != key[0].upper():
+                    continue  # "eur" in lower case is not the code
+                return code, width
+        return None, 0
+
+    def rate(self, sent: _Sentence, cand: _Cand) -> None:
+        """``$14.95 a month``, ``800,000 barrels a day``, ``63 cents per share``."""
+        if cand.kind == "time":
+            return
+        toks = sent.toks
+        n = len(toks)
+        k = cand.last + 1
+        # "$76 US a barrel": skip the restated currency.
+        if k < n and toks[k][3] in ("US", "U.S.") and cand.currency is not None:
+            k += 1
+        if k + 1 >= n:
+            if k < n and _low(toks[k]) in U.RATE_ADVERBS and cand.unit not in (None, "count"):
+                pass
+            return
+        t = toks[k]
+        low = _low(t)
+        if low in ("a", "an", "per", "/") and toks[k + 1][0] == "word":
+            den_word = _low(toks[k + 1])
+            den = U.RATE_DENOMINATORS.get(den_word) or U.RATE_DENOMINATORS.get(den_word.rstrip("s"))
+            if den is None:
+                return
+            if low in ("a", "an") and den not in ("day", "week", "month", "year", "hour", "barrel", "share", "night", "person", "g", "kg", "lb", "gal", "L", "oz", "t", "ton"):
+                return
+            if cand.unit in ("percent",) and den not in ("year", "month", "week", "day"):
+                return
+            if den == "square" and k + 2 < n:
+                nxt = _low(toks[k + 2])
+                den = {"foot": "ft2", "feet": "ft2", "metre": "m2", "meter": "m2", "mile": "mi2"}.get(nxt, "")
+                if not den:
+                    return
+            base = cand.unit or "count"
+            if base == "count" and cand.counted is None and cand.kind == "words":
+                return
+            cand.unit = f"{base}/{den}"
+            if cand.currency is None and base not in ("percent",) and cand.kind != "words":
+                cand.end, cand.last = toks[k + 1][2], k + 1
+
+    def range_tail(self, sent: _Sentence, first: _Cand) -> _Cand | None:
+        """``100-200``, ``1 to 1.5 degrees``, ``between 5 and 10``, ``$3 billion to $5 billion``."""
+        if first.kind in ("vague", "time", "fraction") or first.value is None:
+            return None
+        toks = sent.toks
+        n = len(toks)
+        k = first.last + 1
+        if k + 1 >= n:
+            return None
+        conn = toks[k]
+        word = _low(conn)
+        before = " ".join(_low(t) for t in toks[max(0, first.first - 3) : first.first])
+        if word in ("-", "–", "—"):
+            kind = "dash"
+        elif word == "to":
+            kind = "to"
+        elif word == "and" and re.search(r"\bbetween\b", before):
+            kind = "and"
+        else:
+            return None
+        if kind == "dash" and first.unit is not None and first.unit not in ("percent",) and _adjacent(toks[k - 1], conn):
+            # "7- or 8-inch", "22-year-old" already consumed; a unit then a dash is not a range
+            return None
+        second = self.number(sent, k + 1)
+        if second is None or second.value is None or second.kind in ("vague", "time"):
+            return None
+        self.unit(sent, second)
+        u1, u2 = first.unit, second.unit
+        from_before = re.search(r"\bfrom\b", before) is not None
+        change_before = any(_low(t) in U.CHANGE_WORDS for t in toks[max(0, first.first - 2) : first.first])
+        if kind == "dash":
+            if first.kind != "digits" or second.kind != "digits" and second.kind != "words":
+                return None
+            if first.currency and second.currency and first.currency != second.currency:
+                return None
+            if first.value >= second.value:
+                if u1 is None and u2 is None and first.value < 100 and second.value < 100 and first.value == first.value.to_integral() and second.value == second.value.to_integral():
+                    return self.merge(first, second, None, kind="score")
+                return None
+            unit = u2 or u1
+            if u1 is not None and u2 is not None and u1 != u2:
+                return None
+            return self.merge(first, second, unit)
+        if u1 is None and u2 is not None:
+            unit: str | None = u2
+        elif u1 == u2:
+            unit = u1
+            if kind == "to" and change_before and not from_before and u1 is not None:
+                return None
+        elif u1 is not None and u2 is None and from_before and second.currency is None:
+            unit = u1
+        elif u1 is not None and u2 is not None and first.currency and second.currency and u1.split("/")[0] == u2.split("/")[0]:
+            unit = u2
+        else:
+            return None
+        if kind == "to" and first.value > second.value and not from_before:
+            return None
+        return self.merge(first, second, unit)
+
+    def merge(self, first: _Cand, second: _Cand, unit: str | None, kind: str = "range") -> _Cand:
+        lo, hi = first.value, second.value
+        assert lo is not None and hi is not None
+        if second.scaled and not first.scaled and lo < 1000 and second.kind == first.kind:
+            factor = (hi / self.unscaled(second)) if self.unscaled(second) else Decimal(1)
+            lo = lo * factor
+        if lo > hi:
+            lo, hi = hi, lo
+        return _Cand(
+            start=first.start, end=second.end, first=first.first, last=second.last, low=lo,
+            high=hi, unit=unit, kind=kind, scaled=first.scaled or second.scaled,
+            currency=first.currency or second.currency,
+        )  # fmt: skip
+
+    def unscaled(self, cand: _Cand) -> Decimal | None:
+        """The number as written before its scale word (``2`` of ``2 million``)."""
+        text = self.text[cand.start : cand.end]
+        m = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+        if m is None:
+            return None
+        return parse_digits(m.group(), european=self.european)
+
+    # -- what is not a figure --------------------------------------------------------------
+
+    def excluded(self, sent: _Sentence, cand: _Cand) -> bool:
+        toks = sent.toks
+        text = self.text
+        n = len(toks)
+        if self.in_date(cand.start, cand.end):
+            return True
+        first = toks[cand.first]
+        last = toks[cand.last]
+        prev = toks[cand.first - 1] if cand.first > 0 else None
+        nxt = toks[cand.last + 1] if cand.last + 1 < n else None
+        if cand.kind == "time":
+            if self.near_date(cand.start, cand.end):
+                return True
+            if any(_low(t) in _STAMP_WORDS for t in toks[max(0, cand.first - 2) : cand.first]):
+                return True
+            return False
+        if nxt is not None and _adjacent(last, nxt) and nxt[0] in ("word", "num") and cand.unit is None:
+            return True  # "5G", "3D", "9AB8"
+        if nxt is not None and _adjacent(last, nxt) and nxt[3] in ("-",) and cand.kind == "digits" and cand.unit is None:
+            after = toks[cand.last + 2] if cand.last + 2 < n else None
+            if after is not None and after[0] == "num" and _adjacent(nxt, after):
+                return True  # "555-123-..." left over, "2-0-1"
+        if prev is not None and cand.currency is None:
+            if prev[3] in ("#", "№") or _low(prev) in ("no", "nos", "number", "num"):
+                if not (_low(prev) == "no" and prev[3] == "no" and not (cand.first > 0 and toks[cand.first][1] - prev[2] == 0)):
+                    if not (_low(prev) == "no" and cand.unit is not None):
+                        return True
+            # "Game 2", "S&P 500", "Section 427": a number named by the word before it.
+            if (
+                prev[0] in ("word", "abbr")
+                and prev[3][:1].isupper()
+                and text[prev[2] : first[1]] == " "
+                and cand.first - 1 > 0
+                and _low(prev) not in U.CHANGE_WORDS
+                and tuple([_low(prev)]) not in U.QUALIFIERS
+                and prev[3] not in U.CURRENCY_CODES
+                and not (prev[3].isupper() and len(prev[3]) > 3)
+            ):
+                return True
+            if prev[3] == "-" and _adjacent(prev, first) and cand.first > 1:
+                before = toks[cand.first - 2]
+                if _adjacent(before, prev) and (before[3][:1].isupper() or before[0] == "num"):
+                    return True  # "COVID-19", "TA-125"
+        # Phone numbers: digit groups joined by dashes or in brackets, or a leading zero.
+        if cand.kind == "digits" and cand.currency is None:
+            raw = first[3]
+            if len(raw) >= 3 and raw[0] == "0" and raw.isdigit():
+                return True
+        # Bare years: four digits between 1800 and 2100, with nothing that makes them a count.
+        if cand.kind == "digits" and cand.unit is None and not cand.scaled and cand.value is not None:
+            raw = toks[cand.first][3]
+            if raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100:
+                before = tuple(_low(t) for t in toks[max(0, cand.first - 2) : cand.first])
+                qualified = any(before[-w:] in U.QUALIFIERS for w in (1, 2) if len(before) >= w)
+                plural_next = nxt is not None and nxt[0] == "word" and nxt[3][:1].islower() and (nxt[3].endswith("s") or _low(nxt) in _IRREGULAR_PLURALS) and _low(nxt) not in _STOP
+                if not (qualified or (plural_next and not (prev is not None and _low(prev) in ("in", "since", "of", "the", "and", "by", "from", "until", "to", "between", "for", "during")))):
+                    return True
+        if cand.kind == "range" and cand.low is not None and cand.high is not None and cand.unit is None:
+            lo_raw = toks[cand.first][3]
+            if lo_raw.isdigit() and len(lo_raw) == 4 and 1800 <= int(lo_raw) <= 2100 and 1800 <= cand.high <= 2100:
+                return True  # "1914-1918", "between 1600 and 1900"
+        return False
+
+    # -- 3. the context --------------------------------------------------------------------
+
+    def qualify(self, sent: _Sentence, cand: _Cand) -> None:
+        toks = sent.toks
+        i = cand.first
+        # "minus 233 Celsius", "-1.4"
+        if i > 0 and cand.value is not None and cand.kind == "digits":
+            p = toks[i - 1]
+            if _low(p) == "minus" or (p[3] in ("-", "−") and _adjacent(p, toks[i]) and (i == 1 or not _adjacent(toks[i - 2], p))):
+                cand.value = -cand.value
+                cand.start = p[1]
+                cand.first = i - 1
+                i -= 1
+            elif p[3] == "+" and _adjacent(p, toks[i]):
+                cand.qualifier = "increase"
+                return
+        best: str | None = None
+        used = 0
+        for width in (3, 2, 1):
+            if i - width < 0:
+                continue
+            key = tuple(_low(t) for t in toks[i - width : i])
+            q = U.QUALIFIERS.get(key)
+            if q is not None:
+                best, used = q, width
+                break
+        if best is not None:
+            cand.qualifier = best
+            cand.approximate = best in ("approx", "nearly")
+            return
+        if cand.qualifier is not None:
+            return
+        k = i - 1
+        if k >= 0 and _low(toks[k]) == "by":
+            k -= 1
+        while k >= 0 and _low(toks[k]).endswith("ly") and _low(toks[k]) not in U.CHANGE_WORDS:
+            k -= 1  # "rose sharply 5%"
+        if k >= 0:
+            change = U.CHANGE_WORDS.get(_low(toks[k]))
+            if change is not None and toks[k][3] != "+":
+                cand.qualifier = change
+        del used
+
+    def count(self, sent: _Sentence, cand: _Cand) -> None:
+        """The counted noun phrase after a bare number; with it the unit becomes ``count``."""
+        toks = sent.toks
+        n = len(toks)
+        k = cand.last + 1
+        if k >= n:
+            return
+        # "more": "hundreds more wounded" adds to the figure before.
+        if _low(toks[k]) == "more" and (k + 1 >= n or toks[k + 1][0] != "word" or _low(toks[k + 1]) in _STOP or _low(toks[k + 1]).endswith("ed")):
+            cand.more = True
+            return
+        # "one of the best speakers", "100-200 of its soldiers", "dozens of ministers"
+        if _low(toks[k]) == "of" and k + 1 < n:
+            det = _low(toks[k + 1])
+            if det in _OF_DETERMINERS:
+                k += 2
+            elif cand.kind == "vague" or cand.scaled or (cand.value is not None and cand.value == 1):
+                k += 1
+            else:
+                return
+        np = self.noun_phrase(sent, k)
+        if np is None:
+            return
+        s, e = np
+        cand.counted = self.text[s:e]
+        cand.unit = "count"
+
+    def noun_phrase(self, sent: _Sentence, k: int) -> tuple[int, int] | None:
+        toks = sent.toks
+        n = len(toks)
+        words: list[Token] = []
+        while k < n and len(words) < 5:
+            t = toks[k]
+            if t[0] not in ("word", "abbr"):
+                if t[3] == "-" and words and k + 1 < n and _adjacent(words[-1], t) and _adjacent(t, toks[k + 1]) and toks[k + 1][0] == "word":
+                    k += 1
+                    continue
+                break
+            if words and not _spaced(self.text, toks[k - 1], t) and toks[k - 1][3] != "-":
+                break
+            low = _low(t)
+            if low in _STOP or low in U.CHANGE_WORDS and words:
+                break
+            if low.endswith("ly") and len(low) > 4 and low not in ("family", "supply", "ally", "assembly", "rally", "belly", "italy", "july", "bully"):
+                break
+            if words and t[3][:1].isupper() and not words[-1][3][:1].isupper():
+                break
+            words.append(t)
+            k += 1
+            if _plural(low) and not (k + 1 < n and _low(toks[k]) == "and" and _plural(_low(toks[k + 1]))):
+                break
+            if _plural(low) and k + 1 < n and _low(toks[k]) == "and":
+                words.append(toks[k])
+                k += 1
+        # A phrase ends on a noun, not on a participle, adverb or conjunction.
+        while words and (_low(words[-1]).endswith(("ing", "ed")) or _low(words[-1]) == "and") and len(words) > 0:
+            if len(words) == 1 and _low(words[0]) in ("building", "meeting", "feed", "speed", "need", "seed", "bed", "shed"):
+                break
+            words.pop()
+        if not words:
+            return None
+        if words[0][3][:1].isupper() and all(w[3][:1].isupper() for w in words) and len(words) > 2:
+            return None
+        return words[0][1], words[-1][2]
+
+    def after_sentence(self, sent: _Sentence, figs: list[_Cand]) -> None:
+        previous: _Cand | None = None
+        for fig in figs:
+            if fig.more and previous is not None and fig.unit is None:
+                fig.unit = previous.unit
+                fig.counted = previous.counted
+            if fig.unit is None and previous is not None and previous.unit == "point" and fig.kind == "digits":
+                gap = self.text[previous.end : fig.start].strip().lower()
+                if gap in ("to", "at", "to end at", ", to", "to close at"):
+                    fig.unit = "point"
+            previous = fig
+        # Counted rates: "100-200 of its soldiers are being killed every day".
+        for fig in figs:
+            if fig.unit == "count" and fig.kind != "time":
+                clause_end = self.clause_end(sent, fig)
+                tail = self.text[fig.end : clause_end].lower()
+                m = re.search(r"\b(?:every|each|a|per)\s+(day|week|month|year)\b|\b(daily|weekly|monthly|annually|yearly)\b", tail)
+                if m is not None:
+                    den = m.group(1) or U.RATE_ADVERBS[m.group(2)]
+                    fig.unit = f"count/{den}"
+        for fig in figs:
+            if fig.more and fig.unit == "count" and fig.counted is not None:
+                pass
+        # "hundreds more" inherits the rate of the figure it adds to.
+        previous = None
+        for fig in figs:
+            if fig.more and previous is not None and previous.unit and previous.unit.startswith("count"):
+                fig.unit = previous.unit
+                fig.counted = previous.counted
+            previous = fig
+
+    def clause_end(self, sent: _Sentence, fig: _Cand) -> int:
+        m = re.compile(r"[,;:.!?()]").search(self.text, fig.end, sent.end)
+        return m.start() if m else sent.end
+
+
+def _plural(low: str) -> bool:
+    if low in _IRREGULAR_PLURALS:
+        return True
+    return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s"))
+
+
+def _age_appositive(text: str, fig: _Cand, toks: list[Token]) -> bool:
+    """``Maddon, 66, has ...``: a bare number between commas right after a name."""
+    if fig.unit is not None or fig.kind != "digits" or fig.value is None:
+        return False
+    if not (1 <= fig.value <= 120) or fig.value != fig.value.to_integral():
+        return False
+    i, j = fig.first, fig.last
+    if i < 2 or j + 1 >= len(toks):
+        return False
+    return toks[i - 1][3] == "," and toks[j + 1][3] == "," and toks[i - 2][3][:1].isupper()
+
+
+class _Extractor:
+    """The figures extractor; stateless, so one instance serves every article."""
+
+    def __call__(self, doc: Document, /) -> Sequence[Figure]:
+        text = doc.text
+        if not _TRIGGER.search(text):
+            return ()
+        dates_found = doc.results.get("dates")
+        if dates_found:
+            spans = [(d.start, d.end) for d in dates_found]
+        else:
+            spans = date_spans(text)
+        return find_figures(text, spans, doc.analysis.sentences, doc.results)
+
+
+def find_figures(
+    text: str,
+    dates: Sequence[tuple[int, int]],
+    sentences: Sequence[tuple[int, int]],
+    results: dict[str, Sequence[Any]] | None = None,
+) -> list[Figure]:
+    """The figures of ``text``: its date spans and sentence spans are given by the caller."""
+    reader = _Reader(text, dates)
+    found: list[tuple[_Cand, _Sentence]] = []
+    for start, end in sentences:
+        if not _TRIGGER.search(text, start, end):
+            continue
+        sent = _Sentence(text, start, end)
+        for cand in reader.sentence(sent):
+            if _age_appositive(text, cand, sent.toks):
+                cand.unit = "year_of_age"
+            else:
+                prev = sent.toks[cand.first - 1] if cand.first > 0 else None
+                if prev is not None and _low(prev) in ("aged", "age") and cand.unit in (None, "count") and cand.kind == "digits":
+                    cand.unit = "year_of_age"
+                    cand.counted = None
+            found.append((cand, sent))
+    _conversions(text, [c for c, _ in found])
+    quotes = list((results or {}).get("quotes") or ())
+    people = list((results or {}).get("people") or ())
+    out: list[Figure] = []
+    for cand, sent in found:
+        claimant = _claimant(text, cand, sent, quotes, people)
+        value = cand.value if cand.low is None else None
+        out.append(
+            Figure(
+                text=text[cand.start : cand.end],
+                start=cand.start,
+                end=cand.end,
+                value=value,
+                low=cand.low,
+                high=cand.high,
+                unit=cand.unit,
+                quantity=cand.quantity or ("score" if cand.kind == "score" else U.quantity_of(cand.unit)),
+                counted=cand.counted,
+                qualifier=cand.qualifier,
+                approximate=cand.approximate or cand.qualifier in ("approx", "nearly", "vague"),
+                claimant=claimant,
+                conversion_of=cand.conversion_of,
+            )
+        )
+    return out
+
+
+def _conversions(text: str, figs: list[_Cand]) -> None:
+    """``40 km (25 miles)``: the bracketed figure restates the one before it."""
+    for index in range(1, len(figs)):
+        a, b = figs[index - 1], figs[index]
+        gap = text[a.end : b.start]
+        if len(gap) > 30 or gap.count("(") != 1 or ")" in gap:
+            continue
+        if not gap.rstrip().endswith("(") and not re.search(r"\(\s*(?:or|about|around|approx\.?|roughly|some|~)?\s*$", gap):
+            continue
+        if not re.fullmatch(r"[\s\w.'’-]*\(\s*[\w.~]*\s*", gap):
+            continue
+        qa, qb = U.quantity_of(a.unit), U.quantity_of(b.unit)
+        if a.unit == b.unit and a.unit not in ("time_of_day",):
+            continue
+        if qa == qb and qa not in ("number", "count", "percent", "points"):
+            b.conversion_of = index - 1
+
+
+def _claimant(text: str, cand: _Cand, sent: _Sentence, quotes: list[Any], people: list[Any]) -> str | None:
+    for quote in quotes:
+        if quote.start <= cand.start < quote.end:
+            speaker = getattr(quote, "speaker", None)
+            if speaker is not None and speaker.name:
+                return str(speaker.name)
+    name_span = _claimant_span(text, cand, sent)
+    if name_span is None:
+        return None
+    s, e = name_span
+    for person in people:
+        for mention in getattr(person, "mentions", ()):
+            if mention.start <= s and e <= mention.end or s <= mention.start and mention.end <= e:
+                if e - s <= len(person.name) + 2 and len(person.name) >= e - s:
+                    return str(person.name)
+    return text[s:e]
+
+
+def _inside_quote(text: str, sent: _Sentence, pos: int) -> tuple[int, int] | None:
+    """The quoted stretch of the paragraph around ``pos``, if ``pos`` is inside quote marks."""
+    para_start = text.rfind("\n", 0, pos) + 1
+    para_end = text.find("\n", pos)
+    if para_end < 0:
+        para_end = len(text)
+    opened = -1
+    for k in range(para_start, pos):
+        ch = text[k]
+        if ch == "“" or (ch == '"' and opened < 0):
+            opened = k
+        elif ch == "”" or (ch == '"' and opened >= 0):
+            opened = -1
+    if opened < 0:
+        return None
+    for k in range(pos, para_end):
+        if text[k] in _QUOTE_CLOSE:
+            return opened, k
+    return opened, para_end
+
+
+def _claimant_span(text: str, cand: _Cand, sent: _Sentence) -> tuple[int, int] | None:
+    quoted = _inside_quote(text, sent, cand.start)
+    if quoted is not None:
+        q_start, q_end = quoted
+        m = _ATTRIBUTION_AFTER.match(text, q_end + 1, min(len(text), q_end + 160))
+        if m is not None:
+            return _clean_np(text, m.start("np"), m.end("np"))
+        m = _SAID_NP_AFTER.match(text, q_end + 1, min(len(text), q_end + 120))
+        if m is not None:
+            return _clean_np(text, m.start("np"), m.end("np"))
+        before = text[max(0, q_start - 120) : q_start]
+        m2 = re.search(r"(?P<np>[A-Z][^.!?\"“”;]{0,60}?)\s+(?:said|says|told|added|wrote)\s*[,:]?\s*$", before)
+        if m2 is not None:
+            base = max(0, q_start - 120)
+            return _clean_np(text, base + m2.start("np"), base + m2.end("np"))
+        return None
+    start, end = sent.start, sent.end
+    head = text[start : cand.start]
+    # "according to the ministry, ..." / "..., according to the ministry."
+    m = _ACCORDING.search(text, start, end)
+    if m is not None:
+        np_end = m.end()
+        stop = re.compile(r"[,.;:!?(]|\s(?:which|who|that|on|in|for|as)\s").search(text, np_end, end)
+        e = stop.start() if stop else end
+        if e > np_end:
+            return _clean_np(text, np_end, e)
+    # "Ukraine says more than 500 civilians ...": a subject and a speech verb before the figure.
+    last_verb = None
+    for v in _SPEECH.finditer(head):
+        last_verb = v
+    if last_verb is not None:
+        subj_end = start + last_verb.start()
+        clause_start = start
+        for sep in re.finditer(r"[,;:]\s|\b(?:and|but|while|as|that|after|when|because)\s", head[: last_verb.start()]):
+            clause_start = start + sep.end()
+        span = _clean_np(text, clause_start, subj_end)
+        if span is not None:
+            return span
+    # "..., the mayor said." after the figure.
+    tail_m = re.search(r",\s*(?P<np>[^,;:\"“”]{2,60}?)\s+(?:said|says|told\s+\w+|added|estimated|reported)\s*\.?\s*$", text[cand.end : end])
+    if tail_m is not None:
+        s = cand.end + tail_m.start("np")
+        e = cand.end + tail_m.end("np")
+        return _clean_np(text, s, e)
+    tail_m = re.search(r",\s*(?:said|says|added)\s+(?P<np>[^,;:\"“”.]{2,60})\.?\s*$", text[cand.end : end])
+    if tail_m is not None:
+        return _clean_np(text, cand.end + tail_m.start("np"), cand.end + tail_m.end("np"))
+    return None
+
+
+def _clean_np(text: str, s: int, e: int) -> tuple[int, int] | None:
+    chunk = text[s:e]
+    lead = _LEAD.match(chunk)
+    if lead:
+        s += lead.end()
+    chunk = text[s:e]
+    aux = _AUX_TAIL.search(chunk)
+    if aux:
+        e = s + aux.start()
+    while s < e and text[s] in " \t,\"'“”‘’":
+        s += 1
+    while e > s and text[e - 1] in " \t,\"'“”‘’" and not (text[e - 1] in "\"”" and text.count('"', s, e) % 2 == 0 and "“" not in text[s:e]):
+        e -= 1
+    if e <= s:
+        return None
+    words = text[s:e].split()
+    if not words or len(words) > 10:
+        return None
+    if words[0].lower() in _PRONOUNS and len(words) == 1:
+        return None
+    if not any(w[:1].isupper() for w in words) and words[0].lower() not in ("a", "an", "the"):
+        return None
+    return s, e
 
 
 def build() -> Extractor:
     """The figures extractor, ready to call on a :class:`~newscorpus.specs.Document`."""
-    return _extract
+    return _Extractor()

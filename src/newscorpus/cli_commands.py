@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
+from .errors import InputError, UsageError
 from .hookspecs import hookimpl
 from .pipeline import Pipeline, RunStats, StrictStop, read, run
 from .plugins import get_registry
+from .shards import ShardConfig, plan_shards, run_sharded
 from .sources import strip_compression
 from .specs import CommandSpec, Issue
 from .validators.geojson import check_geojson
@@ -97,6 +99,60 @@ def _extract_arguments(parser: argparse.ArgumentParser) -> None:
                           help="show progress on stderr (default: when stderr is a terminal)")
     progress.add_argument("--no-progress", "--quiet", dest="progress", action="store_false",
                           help="no progress line")
+    parser.add_argument("--shard-size", type=int, default=1000, metavar="LINES",
+                        help="with -o DIR/: split JSON Lines inputs into shards of this many "
+                        "lines (default 1000)")
+    for spec in get_registry().runners().values():
+        if spec.add_arguments is not None:
+            spec.add_arguments(parser.add_argument_group(f"{spec.name} runner"))  # type: ignore[arg-type]
+
+
+def _is_directory_output(output: str | None) -> bool:
+    return output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir())
+
+
+def _run_sharded(args: argparse.Namespace, only: list[str] | None, options: dict[str, Any],
+                 runner: str) -> int:
+    """``-o DIR/``: one part per shard, a manifest, and a re-run that skips finished shards."""
+    registry = get_registry()
+    spec = registry.get("runners", runner)
+    if spec.run_shards is None:
+        raise UsageError(f"the {runner!r} runner cannot run a sharded corpus (-o DIR/)")
+    config = ShardConfig(
+        format=args.format or "jsonl",
+        only=tuple(only) if only is not None else None,
+        validate=args.validate,
+        input_format=args.input_format,
+        encoding=args.encoding,
+        options=tuple(sorted(options.items())),
+    )
+    registry.get("exporters", config.format)
+    tasks, errors = plan_shards(args.inputs, args.output, config, shard_size=args.shard_size)
+    for error in errors:
+        _err(f"newscorpus: skipped {error}")
+    show = sys.stderr.isatty() if args.progress is None else args.progress
+    finished = 0
+
+    def on_row(row: dict[str, Any]) -> None:
+        nonlocal finished
+        finished += 1
+        for reject in row.get("rejects", ()):
+            _err(f"newscorpus: skipped {reject['reason']}")
+        if show:
+            sys.stderr.write(f"\r{finished}/{len(tasks)} shards ")
+            sys.stderr.flush()
+
+    rows, skipped = run_sharded(tasks, args.output, spec.run_shards, jobs=args.jobs,
+                                options=vars(args), on_row=on_row)
+    if show:
+        sys.stderr.write("\r\x1b[K")
+    read_ = sum(r["read"] for r in rows)
+    exported = sum(r["rows"] for r in rows)
+    failed = sum(r["failed"] for r in rows) + len(errors)
+    invalid = sum(r["invalid"] for r in rows)
+    _err(f"newscorpus: {len(rows)} shards ({skipped} already done), {read_} read, "
+         f"{exported} exported, {failed} failed -> {args.output}")
+    return EXIT_OK if not failed and not invalid else EXIT_FAILED
 
 
 def _run_extract(args: argparse.Namespace) -> int:
@@ -107,6 +163,8 @@ def _run_extract(args: argparse.Namespace) -> int:
     show = sys.stderr.isatty() if args.progress is None else args.progress
     progress = Progress(show)
     runner = args.runner or ("processes" if args.jobs > 1 else "serial")
+    if _is_directory_output(args.output):
+        return _run_sharded(args, only, options, runner)
 
     def on_error(message: str) -> None:
         progress.clear()

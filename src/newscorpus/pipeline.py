@@ -413,6 +413,10 @@ def run(
     pipeline = Pipeline(only, validate=validate, registry=registry)
     pipeline.plan  # noqa: B018 - fail fast on an unknown --only name, before reading anything
     runner_spec = registry.get("runners", runner)
+    if runner_spec.run is None:
+        raise UsageError(
+            f"the {runner!r} runner only runs sharded corpora: give -o DIR/ (a directory)"
+        )
     stats = RunStats()
 
     def articles() -> Iterator[Article]:

@@ -13,9 +13,10 @@ from typing import Any
 from .errors import InputError
 from .hookspecs import hookimpl
 from .models import Article
+from .shards import ShardTask, process_shard
 from .specs import RunnerSpec
 
-__all__ = ["run_processes", "run_serial"]
+__all__ = ["run_processes", "run_serial", "shards_processes", "shards_serial"]
 
 
 def run_serial(
@@ -37,19 +38,47 @@ def run_processes(
     if jobs <= 1:
         yield from run_serial(items, pipeline)
         return
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with context.Pool(jobs) as pool:
+    with _context().Pool(jobs) as pool:
         yield from pool.imap(pipeline.process, items, chunksize=16)
+
+
+def _context() -> Any:
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+def shards_serial(
+    tasks: list[ShardTask], jobs: int = 1, options: dict[str, Any] | None = None
+) -> Iterator[dict[str, Any]]:
+    """Process shards one after the other in this process."""
+    for task in tasks:
+        yield process_shard(task)
+
+
+def shards_processes(
+    tasks: list[ShardTask], jobs: int = 1, options: dict[str, Any] | None = None
+) -> Iterator[dict[str, Any]]:
+    """Process shards on ``jobs`` local processes, yielding manifest rows as they finish."""
+    if jobs <= 1 or len(tasks) <= 1:
+        yield from shards_serial(tasks)
+        return
+    with _context().Pool(min(jobs, len(tasks))) as pool:
+        yield from pool.imap_unordered(process_shard, tasks)
 
 
 @hookimpl
 def newscorpus_register_runners() -> list[RunnerSpec]:
     return [
-        RunnerSpec(name="serial", description="One process (the default with --jobs 1)", run=run_serial),
+        RunnerSpec(
+            name="serial",
+            description="One process (the default with --jobs 1)",
+            run=run_serial,
+            run_shards=shards_serial,
+        ),
         RunnerSpec(
             name="processes",
             description="A pool of local worker processes (--jobs N), output in input order",
             run=run_processes,
+            run_shards=shards_processes,
         ),
     ]

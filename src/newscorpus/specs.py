@@ -163,14 +163,25 @@ class ValidatorSpec:
 
 @attrs.frozen
 class RunnerSpec:
-    """A way to run the per-shard function: serially, on local processes, on a cluster."""
+    """A way to run a corpus: serially, on local processes, on a cluster.
+
+    ``run(items, pipeline, jobs=N)`` maps ``pipeline.process`` over a stream of inputs and
+    yields outcomes in input order (single-output runs). ``run_shards(tasks, jobs,
+    options)`` runs :func:`newscorpus.shards.process_shard` over shard tasks, in any order,
+    yielding their manifest rows (``-o DIR/`` runs); ``options`` holds the command-line
+    options, those from ``add_arguments`` included. A runner may provide either or both.
+    """
 
     name: str
     description: str
-    run: Callable[..., Any] = attrs.field(repr=False)
+    run: Callable[..., Any] | None = attrs.field(default=None, repr=False)
+    run_shards: Callable[[list[Any], int, dict[str, Any]], Iterator[dict[str, Any]]] | None = (
+        attrs.field(default=None, repr=False)
+    )
     add_arguments: Callable[[argparse.ArgumentParser], None] | None = attrs.field(
         default=None, repr=False
     )
+    """Extra ``newscorpus extract`` options the runner reads (``--scheduler``)."""
 
 
 @attrs.frozen

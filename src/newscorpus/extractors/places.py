@@ -273,8 +273,10 @@ class Geoparser:
         for k in range(n - 1):
             # "Kelly Smith", "John Baker": a given name followed by a capitalised word
             # starts a person's name, whatever the gazetteer says about either word.
-            if lowers[k] in given and lowers[k + 1] not in _DESIGNATOR_AFTER and \
-                    lowers[k + 1] not in _PARTICLES and lowers[k + 1] not in _STOP:
+            nxt = lowers[k + 1]
+            if lowers[k] in given and nxt not in _DESIGNATOR_AFTER and \
+                    nxt not in _PARTICLES and nxt not in _STOP and nxt not in _ORG_AFTER and \
+                    (nxt in self.gaz.surnames or nxt not in self.gaz.english):
                 strong = [f for f in found if f[0] <= k < f[1] and f[1] - f[0] > 1]
                 if strong:
                     continue
@@ -461,9 +463,10 @@ class Geoparser:
                 b.contained = True
                 b.entries = (best_pair[2],) + tuple(e for e in b.entries if e is not best_pair[2])
                 a.entries = (best_pair[1],) + tuple(e for e in a.entries if e is not best_pair[1])
-        for m in matches:
-            if m.entries and all(e.how == CONTAINER_ONLY for e in m.entries) and not m.contained:
-                m.entries = ()
+        matches[:] = [
+            m for m in matches
+            if not m.entries or m.contained or any(e.how != CONTAINER_ONLY for e in m.entries)
+        ]
 
     def _demonyms(self, candidates: Iterable[tuple[int, int]], text: str) -> Counter[str]:
         votes: Counter[str] = Counter()
@@ -528,12 +531,15 @@ class Geoparser:
                 keep.append(m)
                 continue
             threshold = _MIN_SCORE_CUED if (m.cued or m.container or m.contained or m.prefer) else _MIN_SCORE
+            single = " " not in m.key
             if m.key in self.gaz.common_words and m.chosen is not None and m.chosen.kind not in (
-                "country", "continent", "region"
+                "country", "continent"
             ):
                 threshold += 1.5 if not m.sentence_start else 3.0
             elif m.sentence_start:
                 threshold += 0.8
+            if single and (m.key in self.gaz.given_names or m.key in self.gaz.surnames):
+                threshold += 1.5  # Kelly, Nelson, Barry: a person more often than a village
             if m.score >= threshold or m.key in strong:
                 keep.append(m)
         matches[:] = keep

@@ -86,6 +86,9 @@ class Gazetteer:
         self.surnames: Final[frozenset[str]] = frozenset(
             key for (key,) in db.execute("SELECT key FROM surname")
         )
+        self.english: Final[frozenset[str]] = frozenset(
+            key for (key,) in db.execute("SELECT key FROM english")
+        )
         self.lookup = lru_cache(maxsize=1 << 16)(self._lookup)
 
     def _connect(self) -> sqlite3.Connection:
@@ -107,7 +110,7 @@ class Gazetteer:
         rows = self._connect().execute(_QUERY, (key,)).fetchall()
         return tuple(
             Entry(pid, name, kind, cc, a1, lat / 1e5, lon / 1e5, pop or 0, prom / 1000,
-                  f"geonames:{gnid}" if gnid is not None else f"ne:{neid}", how)
+                  _gazetteer_id(gnid, neid), how)
             for pid, name, kind, cc, a1, lat, lon, pop, prom, gnid, neid, how in rows
         )
 
@@ -120,6 +123,14 @@ class Gazetteer:
         if not country_code or not admin1_code:
             return None
         return self.admin1.get(f"{country_code}.{admin1_code}")
+
+
+def _gazetteer_id(gnid: int | None, neid: int | None) -> str:
+    if gnid is not None:
+        return f"geonames:{gnid}"
+    if neid is not None and neid < 0:
+        return f"ne-region:{-neid}"  # a grouping of NE admin-1 units (Darfur)
+    return f"ne:{neid}"
 
 
 @lru_cache(maxsize=1)

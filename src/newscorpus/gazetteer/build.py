@@ -22,6 +22,7 @@ import os
 import re
 import sqlite3
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,12 @@ _NE_KINDS = {
     "valley": "region",
 }
 _KEEP_RENAMINGS = 15_000
+_GENERIC_REGION_WORDS = frozenset(
+    "north south east west northern southern eastern western central northeast northwest "
+    "southeast southwest north-east north-west south-east south-west middle upper lower "
+    "region economic federal district capital metropolitan coast coastal islands "
+    "mountain highlands lowlands inner outer greater".split()
+)
 _CODE = re.compile(r"[A-Z]{2,4}")
 _DOTTED_CAPS = re.compile(r"(?:[A-Z]\.){2,}")
 
@@ -91,6 +98,7 @@ class _Builder:
         self.admin1_names: dict[str, str] = {}
         self.common_words: list[str] = []
         self.given: list[str] = []
+        self.english: list[str] = []
         self.surnames: list[str] = []
 
     def add_place(self, name: str, kind: str, cc: str | None, a1: str | None, lat: float,
@@ -98,7 +106,7 @@ class _Builder:
         pid = len(self.places) + 1
         source, _, ident = gid.partition(":")
         gnid = int(ident) if source == "geonames" else None
-        neid = int(ident) if source == "ne" else None
+        neid = int(ident) if source == "ne" else None  # negative: an NE admin-1 grouping
         # Fixed-point integers: SQLite stores them in 3-4 bytes instead of 8 for a REAL.
         self.places.append((pid, name, kind, cc, a1, round(lat * 1e5), round(lon * 1e5), pop,
                             round(prom * 1000), gnid, neid))
@@ -226,6 +234,20 @@ def build(ne_dir: Path, out: Path, dictionary: Path | None = None) -> dict[str, 
         for alt in filter(None, r["alt_names"].split("|")):
             _add_region_alias(b, alt, pid)
 
+    # ---- admin-1 groupings (Darfur, Sicily): only distinctive names, never "North"
+    regions_file = ne_dir / "naturalearth_admin1_regions.tsv"
+    if regions_file.exists():
+        with regions_file.open(encoding="utf-8", newline="") as handle:
+            for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+                name = r["name"].strip()
+                words = {w.lower() for w in re.findall(r"[A-Za-z]+", name)}
+                if not name or words & _GENERIC_REGION_WORDS or int(r["members"] or 0) < 2:
+                    continue
+                pid = b.add_place(name, "region", r["country_code"] or None, None,
+                                  float(r["lat"]), float(r["lon"]), 0, 5.0,
+                                  f"ne:-{zlib.crc32(name.encode())}")
+                b.add_name(name, pid, PRIMARY)
+
     # ---- other Natural Earth features
     for r in ne:
         kind = r["kind"]
@@ -280,6 +302,7 @@ def build(ne_dir: Path, out: Path, dictionary: Path | None = None) -> dict[str, 
     # written with a capital they are usually the word at a sentence start or in a
     # title, so the geoparser asks for more evidence before taking them as places.
     b.common_words = sorted(dictionary_words & {k for k, _ in b.names})
+    b.english = sorted(dictionary_words)
     return _write(b, out)
 
 
@@ -335,7 +358,7 @@ def _add_country_alias(b: _Builder, alt: str, pid: int, codes: set[str | None]) 
 
 def _add_initials(b: _Builder, name: str, pid: int) -> None:
     """``United States`` -> US and U.S.; ``United Arab Emirates`` -> UAE."""
-    words = [w for w in name.split() if w[:1].isupper()]
+    words = [re.sub(r"['’]s$", "", w) for w in name.split() if w[:1].isupper()]
     if len(words) < 2 or len(words) > 5 or not all(w.isalpha() for w in words):
         return
     initials = "".join(w[0] for w in words)
@@ -370,6 +393,7 @@ def _write(b: _Builder, out: Path) -> dict[str, int]:
         CREATE TABLE admin1 (code TEXT PRIMARY KEY, name TEXT) WITHOUT ROWID;
         CREATE TABLE word (key TEXT PRIMARY KEY) WITHOUT ROWID;
         CREATE TABLE given (key TEXT PRIMARY KEY) WITHOUT ROWID;
+        CREATE TABLE english (key TEXT PRIMARY KEY) WITHOUT ROWID;
         CREATE TABLE surname (key TEXT PRIMARY KEY) WITHOUT ROWID;
         """
     )
@@ -380,6 +404,7 @@ def _write(b: _Builder, out: Path) -> dict[str, int]:
     db.executemany("INSERT INTO admin1 VALUES (?,?)", sorted(b.admin1_names.items()))
     db.executemany("INSERT INTO word VALUES (?)", [(w,) for w in b.common_words])
     db.executemany("INSERT INTO given VALUES (?)", [(w,) for w in b.given])
+    db.executemany("INSERT INTO english VALUES (?)", [(w,) for w in b.english])
     db.executemany("INSERT INTO surname VALUES (?)", [(w,) for w in b.surnames])
     db.executemany(
         "INSERT INTO meta VALUES (?,?)",

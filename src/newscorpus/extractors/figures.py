@@ -65,6 +65,11 @@ _ZONES: Final = frozenset(
     "GMT UTC BST EDT EST CET CEST PDT PST ET PT CT MT CST CDT MST MDT IST JST AEST AEDT Z".split()
 )
 _STAMP_WORDS: Final = frozenset({"updated", "published", "posted", "modified", "edited"})
+_STREETS: Final = frozenset(
+    "St Street Rd Road Ave Avenue Way Lane Ln Drive Dr Blvd Boulevard Place Pl Court Ct Terrace "
+    "Crescent Close Square Highway Hwy Parkway Pkwy".split()
+)
+_ERAS: Final = frozenset({"AD", "BC", "A.D.", "B.C.", "BCE", "CE", "B.C.E."})
 # Words that end a counted noun phrase: function words, auxiliaries, frequent verbs.
 _STOP: Final = frozenset(
     """
@@ -76,7 +81,7 @@ _STOP: Final = frozenset(
     can could may might must not no
     said says say told tells according added reported including include includes
     more less most least only just also still even already about almost nearly some each
-    every all both any other another such same up down out off
+    every all both any such same up down out off
     there here then now today yesterday tomorrow ago later earlier last next
     last-year year-on-year respectively apiece annually daily weekly monthly yearly
     """.split()
@@ -233,6 +238,16 @@ class _Reader:
             first = second
         if first.kind == "fraction" and first.unit is None:
             first.unit = "percent"
+            # "a third of the population": a share names what it is a share of
+            k = first.last + 1
+            toks = sent.toks
+            if k + 1 < len(toks) and _low(toks[k]) == "of":
+                j = k + 1
+                if _low(toks[j]) in _OF_DETERMINERS:
+                    j += 1
+                words = self.noun_phrase(sent, j) if j < len(toks) else []
+                if words:
+                    first.counted = self.normalised(words)
         self.rate(sent, first)
         if self.excluded(sent, first):
             # consume the tokens anyway so a rejected "2019" does not leave "19" behind
@@ -706,6 +721,8 @@ class _Reader:
             den = U.RATE_DENOMINATORS.get(den_word) or U.RATE_DENOMINATORS.get(den_word.rstrip("s"))
             if den is None:
                 return
+            if k + 2 < n and _low(toks[k + 2]) in ("earlier", "ago", "before", "later", "after", "on", "from"):
+                return  # "a year earlier" dates the figure, it is not a rate
             if low in ("a", "an") and den not in ("day", "week", "month", "year", "hour", "barrel", "share", "night", "person", "g", "kg", "lb", "gal", "L", "oz", "t", "ton"):
                 return
             if cand.unit in ("percent",) and den not in ("year", "month", "week", "day"):
@@ -785,8 +802,14 @@ class _Reader:
         lo, hi = first.value, second.value
         assert lo is not None and hi is not None
         if second.scaled and not first.scaled and lo < 1000 and second.kind == first.kind:
-            factor = (hi / self.unscaled(second)) if self.unscaled(second) else Decimal(1)
+            written = self.unscaled(second)
+            factor = (hi / written) if written else Decimal(1)
             lo = lo * factor
+        elif first.kind == second.kind == "words" and lo < hi:
+            # "four to five thousand": the scale word at the end is shared
+            last_word = self.text[second.start : second.end].split()[-1].lower()
+            if last_word in SCALES and lo < SCALES[last_word]:
+                lo = lo * SCALES[last_word]
         if lo > hi:
             lo, hi = hi, lo
         return _Cand(
@@ -815,6 +838,21 @@ class _Reader:
         last = toks[cand.last]
         prev = toks[cand.first - 1] if cand.first > 0 else None
         nxt = toks[cand.last + 1] if cand.last + 1 < n else None
+        if (
+            cand.kind == "words"
+            and first[3][:1].isupper()
+            and any(t[0] != "sym" for t in toks[: cand.first])
+            and prev is not None
+            and prev[3][:1].isupper()
+        ):
+            return True  # "the Kick Six win", "Ocean's Eleven"
+        # Street addresses: "49 Zorro Ranch Road", "9 E 71st St".
+        if cand.kind == "digits" and cand.unit is None and nxt is not None and nxt[3][:1].isupper():
+            for t in toks[cand.last + 1 : cand.last + 6]:
+                if t[3] in _STREETS:
+                    return True
+                if not (t[3][:1].isupper() or t[0] == "num" or t[3] in ("st", "nd", "rd", "th")):
+                    break
         if cand.kind == "time":
             if self.near_date(cand.start, cand.end):
                 return True
@@ -832,18 +870,32 @@ class _Reader:
                 if not (_low(prev) == "no" and prev[3] == "no" and not (cand.first > 0 and toks[cand.first][1] - prev[2] == 0)):
                     if not (_low(prev) == "no" and cand.unit is not None):
                         return True
-            # "Game 2", "S&P 500", "Section 427": a number named by the word before it.
+            # "Game 2", "S&P 500", "iPhone 11": a number named by the word before it.
             if (
                 prev[0] in ("word", "abbr")
-                and prev[3][:1].isupper()
+                and any(ch.isupper() for ch in prev[3])
                 and text[prev[2] : first[1]] == " "
-                and cand.first - 1 > 0
+                and cand.kind in ("digits", "range", "score")
+                and cand.unit in (None, "count")
+                and any(t[0] != "sym" for t in toks[: cand.first - 1])
                 and _low(prev) not in U.CHANGE_WORDS
                 and tuple([_low(prev)]) not in U.QUALIFIERS
                 and prev[3] not in U.CURRENCY_CODES
-                and not (prev[3].isupper() and len(prev[3]) > 3)
             ):
                 return True
+            # "Dak Prescott (4)": a shirt number or reference in brackets after a name.
+            if (
+                prev[3] == "("
+                and nxt is not None
+                and nxt[3] == ")"
+                and cand.unit is None
+                and cand.first > 1
+                and toks[cand.first - 2][3][:1].isupper()
+            ):
+                return True
+            if prev[3] == "-" and _adjacent(prev, first) and cand.first > 1:
+                if _low(toks[cand.first - 2]) in ("last", "top", "round", "first"):
+                    return True  # "a last-32 appearance"
             if prev[3] == "-" and _adjacent(prev, first) and cand.first > 1:
                 before = toks[cand.first - 2]
                 if _adjacent(before, prev) and (before[3][:1].isupper() or before[0] == "num"):
@@ -856,7 +908,7 @@ class _Reader:
         # Bare years: four digits between 1800 and 2100, with nothing that makes them a count.
         if cand.kind == "digits" and cand.unit is None and not cand.scaled and cand.value is not None:
             raw = toks[cand.first][3]
-            if raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100:
+            if raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2199:
                 before = tuple(_low(t) for t in toks[max(0, cand.first - 2) : cand.first])
                 qualified = any(before[-w:] in U.QUALIFIERS for w in (1, 2) if len(before) >= w)
                 plural_next = nxt is not None and nxt[0] == "word" and nxt[3][:1].islower() and (nxt[3].endswith("s") or _low(nxt) in _IRREGULAR_PLURALS) and _low(nxt) not in _STOP
@@ -864,8 +916,11 @@ class _Reader:
                     return True
         if cand.kind == "range" and cand.low is not None and cand.high is not None and cand.unit is None:
             lo_raw = toks[cand.first][3]
-            if lo_raw.isdigit() and len(lo_raw) == 4 and 1800 <= int(lo_raw) <= 2100 and 1800 <= cand.high <= 2100:
+            if lo_raw.isdigit() and len(lo_raw) == 4 and 1000 <= cand.low < cand.high <= 2199 and cand.high - cand.low < 400:
                 return True  # "1914-1918", "between 1600 and 1900"
+        if cand.unit is None and cand.currency is None:
+            if (prev is not None and prev[3] in _ERAS) or (nxt is not None and nxt[3] in _ERAS):
+                return True  # "A.D. 1000", "500 BC"
         return False
 
     # -- 3. the context --------------------------------------------------------------------
@@ -876,11 +931,15 @@ class _Reader:
         # "minus 233 Celsius", "-1.4"
         if i > 0 and cand.value is not None and cand.kind == "digits":
             p = toks[i - 1]
+            glued_minus = i > 1 and p[3] == "-" and _low(toks[i - 2]) == "minus" and _adjacent(toks[i - 2], p)
+            if glued_minus:
+                p = toks[i - 2]
+                i -= 1
             if _low(p) == "minus" or (p[3] in ("-", "−") and _adjacent(p, toks[i]) and (i == 1 or not _adjacent(toks[i - 2], p))):
                 cand.value = -cand.value
                 cand.start = p[1]
-                cand.first = i - 1
-                i -= 1
+                cand.first = toks.index(p)
+                i = cand.first
             elif p[3] == "+" and _adjacent(p, toks[i]):
                 cand.qualifier = "increase"
                 return
@@ -919,45 +978,107 @@ class _Reader:
         if k >= n:
             return
         # "more": "hundreds more wounded" adds to the figure before.
-        if _low(toks[k]) == "more" and (k + 1 >= n or toks[k + 1][0] != "word" or _low(toks[k + 1]) in _STOP or _low(toks[k + 1]).endswith("ed")):
+        if _low(toks[k]) == "more" and (
+            k + 1 >= n
+            or toks[k + 1][0] != "word"
+            or _low(toks[k + 1]) in _STOP
+            or _low(toks[k + 1]).endswith("ed")
+        ):
             cand.more = True
             return
+        if toks[k][3] == "-" and _adjacent(toks[k - 1], toks[k]) and k + 1 < n and toks[k + 1][0] == "word":
+            # "a four-cylinder engine", "a 12-member panel": the number counts the noun it is
+            # joined to, not the phrase's head.
+            head = toks[k + 1]
+            if _low(head) not in _STOP and head[3][:1].islower():
+                cand.counted = _singular(head[3])
+                cand.unit = "count"
+            return
         # "one of the best speakers", "100-200 of its soldiers", "dozens of ministers"
+        one_of = False
         if _low(toks[k]) == "of" and k + 1 < n:
             det = _low(toks[k + 1])
-            if det in _OF_DETERMINERS:
+            if det in _OF_DETERMINERS or det.endswith(("'s", "’s")):
+                one_of = cand.value == 1
                 k += 2
-            elif cand.kind == "vague" or cand.scaled or (cand.value is not None and cand.value == 1):
+            elif cand.kind == "vague" or cand.scaled or cand.value == 1:
                 k += 1
             else:
                 return
-        np = self.noun_phrase(sent, k)
-        if np is None:
+        words = self.noun_phrase(sent, k)
+        if not words:
             return
-        s, e = np
-        cand.counted = self.text[s:e]
+        # "5,700 categories of products": a plural head and a bare "of" phrase count together;
+        # "one of the proudest moments in his life": the phrase picks from a restricted set.
+        k = toks.index(words[-1], k) + 1
+        if k + 1 < n and _plural(_low(words[-1])) and _low(toks[k]) == "of" and _low(toks[k + 1]) not in _STOP:
+            more = self.noun_phrase(sent, k + 1)
+            if more:
+                words += [toks[k], *more]
+        elif one_of and k + 1 < n and _low(toks[k]) in ("in", "of", "on"):
+            j = k + 1
+            if _low(toks[j]) in _OF_DETERMINERS or _low(toks[j]).endswith(("'s", "’s")) or _low(toks[j]) in ("a", "an"):
+                j += 1
+            more = self.noun_phrase(sent, j) if j < n else []
+            if more:
+                words += toks[k:j] + more
+        cand.counted = self.normalised(words)
         cand.unit = "count"
 
-    def noun_phrase(self, sent: _Sentence, k: int) -> tuple[int, int] | None:
+    def normalised(self, words: list[Token]) -> str:
+        """The counted phrase with its plural nouns made singular (``civilians`` -> ``civilian``).
+
+        The same thing counted in two stories should read the same, as units do; the
+        phrase keeps its modifiers and the spacing or hyphens it was written with.
+        """
+        pieces: list[str] = []
+        prev_end: int | None = None
+        for w in words:
+            if prev_end is not None:
+                pieces.append(self.text[prev_end : w[1]])
+            pieces.append(_singular(w[3]))
+            prev_end = w[2]
+        return "".join(pieces)
+
+    def noun_phrase(self, sent: _Sentence, k: int) -> list[Token]:
         toks = sent.toks
         n = len(toks)
         words: list[Token] = []
         while k < n and len(words) < 5:
             t = toks[k]
+            if (
+                t[0] == "num"
+                and words
+                and words[-1][3][:1].isupper()
+                and k + 1 < n
+                and toks[k + 1][3] == "s"
+                and _adjacent(t, toks[k + 1])
+            ):
+                words += [t, toks[k + 1]]  # "63,150 Model 3s", "two Boeing 737s"
+                break
             if t[0] not in ("word", "abbr"):
-                if t[3] == "-" and words and k + 1 < n and _adjacent(words[-1], t) and _adjacent(t, toks[k + 1]) and toks[k + 1][0] == "word":
+                if (
+                    t[3] == "-"
+                    and words
+                    and k + 1 < n
+                    and _adjacent(words[-1], t)
+                    and _adjacent(t, toks[k + 1])
+                    and toks[k + 1][0] == "word"
+                ):
                     k += 1
                     continue
                 break
             if words and not _spaced(self.text, toks[k - 1], t) and toks[k - 1][3] != "-":
                 break
             low = _low(t)
-            if low in _STOP or low in U.CHANGE_WORDS and words:
+            if low in _STOP or (low in U.CHANGE_WORDS and words):
                 break
-            if low.endswith("ly") and len(low) > 4 and low not in ("family", "supply", "ally", "assembly", "rally", "belly", "italy", "july", "bully"):
+            if low.endswith("ly") and len(low) > 4 and low not in _LY_NOUNS:
                 break
             if words and t[3][:1].isupper() and not words[-1][3][:1].isupper():
-                break
+                prev_low = _low(words[-1])
+                if prev_low.endswith(("ed", "ing")) or len(words) > 2:
+                    break
             words.append(t)
             k += 1
             if _plural(low) and not (k + 1 < n and _low(toks[k]) == "and" and _plural(_low(toks[k + 1]))):
@@ -966,17 +1087,39 @@ class _Reader:
                 words.append(toks[k])
                 k += 1
         # A phrase ends on a noun, not on a participle, adverb or conjunction.
-        while words and (_low(words[-1]).endswith(("ing", "ed")) or _low(words[-1]) == "and") and len(words) > 0:
-            if len(words) == 1 and _low(words[0]) in ("building", "meeting", "feed", "speed", "need", "seed", "bed", "shed"):
+        while words and (_low(words[-1]).endswith(("ing", "ed")) or _low(words[-1]) == "and"):
+            if len(words) == 1 and _low(words[0]) in _ING_ED_NOUNS:
                 break
             words.pop()
-        if not words:
-            return None
-        if words[0][3][:1].isupper() and all(w[3][:1].isupper() for w in words) and len(words) > 2:
-            return None
-        return words[0][1], words[-1][2]
+        if words and all(w[3][:1].isupper() for w in words) and len(words) > 2:
+            return []
+        return words
 
     def after_sentence(self, sent: _Sentence, figs: list[_Cand]) -> None:
+        toks = sent.toks
+        has_points = any(f.unit == "point" for f in figs)
+        for index, fig in enumerate(figs):
+            if fig.unit is not None or fig.kind != "digits":
+                continue
+            before = _low(toks[fig.first - 1]) if fig.first > 0 else ""
+            after = _low(toks[fig.last + 1]) if fig.last + 1 < len(toks) else ""
+            # An index level beside a move in points: "rose 64.06 points to 4,577.10".
+            if has_points and (before in ("to", "at", "(") or after in ("up", "down")):
+                fig.unit = "point"
+            # "3.9 million headsets, up from 2.4 million": the same thing counted again.
+            elif fig.scaled:
+                for other in reversed(figs[:index]):
+                    if other.scaled and other.unit == "count" and other.counted:
+                        fig.unit, fig.counted = "count", other.counted
+                        break
+        # "22 burglaries, compared with an average of 20 per week": a bare rate counts the
+        # same thing as the count before it.
+        for index, fig in enumerate(figs):
+            if fig.unit is not None and fig.unit.startswith("count/") and fig.counted is None:
+                for other in reversed(figs[:index]):
+                    if other.unit is not None and other.unit.startswith("count") and other.counted:
+                        fig.counted = other.counted
+                        break
         previous: _Cand | None = None
         for fig in figs:
             if fig.more and previous is not None and fig.unit is None:
@@ -1010,6 +1153,52 @@ class _Reader:
     def clause_end(self, sent: _Sentence, fig: _Cand) -> int:
         m = re.compile(r"[,;:.!?()]").search(self.text, fig.end, sent.end)
         return m.start() if m else sent.end
+
+
+_LY_NOUNS: Final = frozenset(
+    "family supply ally assembly rally belly italy july bully anomaly monopoly fly".split()
+)
+_ING_ED_NOUNS: Final = frozenset(
+    "building meeting feed speed need seed bed shed wedding painting earning saving "
+    "holding filing listing opening ending setting".split()
+)
+_IRREGULAR_SINGULAR: Final[dict[str, str]] = {
+    "children": "child",
+    "men": "man",
+    "women": "woman",
+    "feet": "foot",
+    "teeth": "tooth",
+    "mice": "mouse",
+    "geese": "goose",
+    "lives": "life",
+    "wives": "wife",
+    "knives": "knife",
+    "leaves": "leaf",
+    "halves": "half",
+    "shelves": "shelf",
+    "thieves": "thief",
+}
+_US_PLURALS: Final = frozenset(
+    "viruses buses bonuses campuses censuses surpluses statuses focuses circuses".split()
+)
+_KEEP_S: Final = frozenset("news series species means sales politics economics".split())
+
+
+def _singular(word: str) -> str:
+    """A lower-case plural noun in the singular; anything else unchanged."""
+    if not word.islower() or len(word) < 4 or word in _KEEP_S:
+        return word
+    if word in _IRREGULAR_SINGULAR:
+        return _IRREGULAR_SINGULAR[word]
+    if word.endswith("men") and len(word) > 5:
+        return word[:-3] + "man"  # fishermen, servicemen
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word in _US_PLURALS or word.endswith(("sses", "xes", "ches", "shes", "zzes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")):
+        return word[:-1]
+    return word
 
 
 def _plural(low: str) -> bool:

@@ -58,6 +58,7 @@ BUILTIN_PLUGINS: Final = (
     "newscorpus.exporters.jsonl",
     "newscorpus.exporters.csv",
     "newscorpus.exporters.geojson",
+    "newscorpus.exporters.sqlite",
     "newscorpus.validators.builtin",
     "newscorpus.runners",
     "newscorpus.cli_commands",

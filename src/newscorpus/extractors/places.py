@@ -29,6 +29,7 @@ from ..gazetteer import (
     ABBREVIATION,
     ALTERNATE,
     CONTAINER_ONLY,
+    PRIMARY,
     Entry,
     Gazetteer,
     fold,
@@ -557,6 +558,8 @@ class Geoparser:
                 score -= 1.0
             elif e.kind in ("country", "continent") and e.how != CONTAINER_ONLY:
                 score += 1.0  # "Mexico" is the country before it is Mexico City
+            elif e.kind == "region" and e.how == PRIMARY:
+                score += 1.0  # "Oregon" is the state before it is a village named after it
             elif e.how == CONTAINER_ONLY:
                 score -= 0.5
             if m.prefer:

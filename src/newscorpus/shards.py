@@ -24,7 +24,7 @@ from typing import IO, Any, Final
 import attrs
 
 from .errors import InputError, UsageError
-from .sources import iter_sources, strip_compression
+from .sources import iter_sources, open_raw, strip_compression
 
 __all__ = [
     "MANIFEST",
@@ -80,9 +80,9 @@ def shard_name(input: str, first_line: int | None = None) -> str:
     return f"{slug}{suffix}-{digest}"
 
 
-def _count_lines(path: Path) -> int:
+def _count_lines(name: str) -> int:
     count = 0
-    with path.open("rb") as handle:
+    with open_raw(name) as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             count += block.count(b"\n")
     return count
@@ -102,7 +102,7 @@ def plan_shards(
             raise UsageError("a sharded run (-o DIR/) reads files, not stdin")
         path = Path(source.name)
         if path.suffix.lower() == ".jsonl" and config.input_format in (None, "jsonl"):
-            lines = _count_lines(path)
+            lines = _count_lines(source.name)
             if lines > shard_size:
                 for first in range(1, lines + 1, shard_size):
                     tasks.append(
@@ -127,7 +127,7 @@ def _sliced_inputs(task: ShardTask) -> tuple[list[str], Any]:
     import io
 
     first, last = task.first_line, task.last_line or task.first_line
-    with open(task.input, "rb") as handle:
+    with open_raw(task.input) as handle:
         chunk = b"".join(itertools.islice(handle, first - 1, last))
     return ["-"], io.BytesIO(chunk)
 

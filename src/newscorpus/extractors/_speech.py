@@ -60,6 +60,9 @@ SPEECH_CUES: Final = _words(
     joked shouted yelled assured assures boasted boasts indicated indicates testified
     testifies announcing explaining insisting predicting suggesting stressing
     conceding acknowledging reiterated reiterates added underscored underlined
+    written wrote proclaimed proclaims exclaimed explained mused wondered pressed
+    retorted interjected scoffed laughed sighed snapped chided teased bragged pleaded
+    demanded cried screamed whispered muttered deadpanned gushed fumed cracked
     """
 )
 

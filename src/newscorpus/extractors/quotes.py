@@ -103,6 +103,11 @@ _TAIL_ONLY: Final = frozenset(
     "continued continues asked asks answered answers replied replies responded responds "
     "shouted yelled quipped joked remarked concluded concludes recalled recalls".split()
 )
+# Past forms after a quote that do not report it ("...," the report stated based on ...).
+_NOT_MANNER: Final = frozenset(
+    "based used needed wanted seemed appeared called named related followed included "
+    "showed looked happened mentioned reported".split()
+)
 _SPLITTERS: Final = frozenset("but and while whereas although though as".split())
 
 Kind = Literal["direct", "indirect", "mixed"]
@@ -127,15 +132,31 @@ class _Piece:
 class _Attribution:
     """Who said it and how: shared by every piece of one quote."""
 
-    __slots__ = ("confidence", "cue", "id", "np", "role", "speaker")
+    __slots__ = ("colon", "confidence", "cue", "id", "np", "role", "source", "speaker")
 
-    def __init__(self, cue: int | None, np: tuple[int, int] | None, role: tuple[int, int] | None, confidence: float) -> None:
+    def __init__(
+        self,
+        cue: int | None,
+        np: tuple[int, int] | None,
+        role: tuple[int, int] | None,
+        confidence: float,
+        colon: int | None = None,
+    ) -> None:
         self.cue = cue
+        self.colon = colon
+        """A colon that introduces the quote when there is no speech verb."""
         self.np = np
         self.role = role
         self.confidence = confidence
         self.speaker: Speaker | None = None
         self.id = ""
+        self.source: _Attribution | None = None
+        """For a quote paragraph with no attribution of its own: the one it continues."""
+
+    @property
+    def anchor(self) -> int | None:
+        """The token the attribution hangs on: its speech verb, or its colon."""
+        return self.cue if self.cue is not None else self.colon
 
 
 class _Event:
@@ -187,7 +208,7 @@ class _Extraction:
         if word == "." and i > 0:
             prev = self.lower[i - 1]
             if prev in ABBREVIATIONS or (len(prev) == 1 and prev.isalpha()):
-                return self.spans[i - 1][1] == self.spans[i][0]
+                return self.spans[i - 1][1] != self.spans[i][0]
         return True
 
     def in_piece(self, pos: int) -> bool:
@@ -296,21 +317,48 @@ class _Extraction:
             i += 1
         if i >= n or self.starts[i] >= limit:
             return None
-        ends_sentence = self.text[piece.end - 1] == "."
-        if ends_sentence and self.words[i][:1].isupper():
-            return None
+        # '"... missing." Trump said.' is sloppy but common; a new sentence after a
+        # full stop is only an attribution when it is nothing more than one.
+        capital_after_period = self.text[piece.end - 1] == "." and self.words[i][:1].isupper()
         steps = 0
+        first = i
         while i < n and self.starts[i] < limit and steps < 16:
             low = self.lower[i]
             if self.is_stop(i):
                 return None
-            if low in _CUES and self.words[i][:1].islower():
-                return i
+            if low in SPEECH_CUES and self.words[i][:1].islower():
+                return i if self._tail_allowed(i, first, capital_after_period) else None
             if low == "according" and i + 1 < n and self.lower[i + 1] == "to":
+                return i
+            if self._manner_verb(i, first) and self._tail_allowed(i, first, capital_after_period):
                 return i
             i += 1
             steps += 1
         return None
+
+    def _tail_allowed(self, cue: int, first: int, capital_after_period: bool) -> bool:
+        if not capital_after_period:
+            return True
+        nxt = cue + 1
+        return cue - first <= 4 and nxt < len(self.words) and self.words[nxt] in (".", ",")
+
+    def _manner_verb(self, i: int, first: int) -> bool:
+        """``"...," Hannity pressed`` / ``"...!" beamed a delegate``: right after a quote,
+        any past-tense verb next to a short subject reports the quote's delivery."""
+        word = self.words[i]
+        if not (word.islower() and len(word) > 4 and word.endswith("ed")) or word in _NOT_MANNER:
+            return False
+        if i == first:
+            return True
+        words = self.words[first:i]
+        if len(words) > 5:
+            return False
+        lowered = self.lower[first:i]
+        if len(words) == 1 and lowered[0] in _SUBJECT_PRONOUNS:
+            return True
+        if lowered[0] in ("the", "a", "an", "one", "another"):
+            return len(words) <= 4 and all(w.isalpha() for w in words)
+        return all(w[:1].isupper() or w == "." for w in words)
 
     def attribute_pieces(self) -> None:
         """Give each quotation its attribution: after it, before it, or shared."""
@@ -322,18 +370,21 @@ class _Extraction:
             cue = self._tail_cue(piece)
             if cue is not None:
                 piece.attr = self._attr_at_tail(piece, cue)
+                previous = piece
+                continue
+            shared = previous.attr if same_line and previous is not None else None
+            floor = previous.close_end if same_line and previous is not None else self.lines[piece.line][0]
+            head = self._head_cue(piece, floor)
+            if head is not None and shared is not None and self.lower[head] in PARTICIPLE_CUES:
+                piece.attr = shared  # '"A," Cruz said, adding: "B."'
+            elif head is not None:
+                piece.attr = self._attr_at_head(head, floor)
+            elif shared is not None:
+                piece.attr = shared  # '"A," he said. "B."'
+            elif piece.open == self.lines[piece.line][0]:
+                piece.attr = self._attr_from_colon_line(piece)
             else:
-                floor = previous.close_end if same_line and previous is not None else self.lines[piece.line][0]
-                head = self._head_cue(piece, floor)
-                if head is not None:
-                    if same_line and previous is not None and previous.attr is not None and previous.attr.cue == head:
-                        piece.attr = previous.attr
-                    else:
-                        piece.attr = self._attr_at_head(head, floor)
-                elif same_line and previous is not None and previous.attr is not None:
-                    piece.attr = previous.attr
-                elif piece.open == self.lines[piece.line][0]:
-                    piece.attr = self._attr_from_colon_line(piece)
+                piece.attr = self._attr_from_colon(piece, floor)
             previous = piece
         # Pieces before their own attribution in one paragraph ("A." "B," he said.) and
         # paragraphs of one continued quote share the attribution found later.
@@ -365,7 +416,8 @@ class _Extraction:
             low = self.lower[i]
             if self.is_stop(i) and i != last:
                 return None
-            if low in _CUES and self.words[i][:1].islower() and i not in self.consumed:
+            sentence_initial = i == first or self.is_stop(i - 1) or self.words[i - 1] in _QUOTE_CHARS
+            if low in SPEECH_CUES and (self.words[i][:1].islower() or sentence_initial) and i not in self.consumed:
                 if last - i <= 14:
                     return i
                 return None
@@ -374,6 +426,45 @@ class _Extraction:
             i -= 1
             steps += 1
         return None
+
+    def _attr_from_colon(self, piece: _Piece, floor: int) -> _Attribution | None:
+        """``Trump leaned in and boomed: "..."``: a clause ending in a colon introduces
+        the quote, and its subject is the speaker even when the verb is not a speech verb."""
+        i = piece.open - 1
+        text = self.text
+        while i > floor and text[i].isspace():
+            i -= 1
+        if text[i] != ":":
+            return None
+        sentence = self.analysis.sentence_at(i)
+        first = self.tok_at(max(floor, sentence[0] if sentence else floor))
+        colon = self.tok_at(i)
+        subject = self._clause_subject(first, colon)
+        if subject is None:
+            return None
+        return _Attribution(None, subject, None, 0.6, colon=colon)
+
+    def _clause_subject(self, a: int, j: int) -> tuple[int, int] | None:
+        """The likely subject of the clause before token ``j``: the last name or pronoun
+        that starts a clause (sentence start, or after a conjunction or comma)."""
+        subject: int | None = None
+        for k in range(a, j):
+            word = self.words[k]
+            introduced = k == a or self.lower[k - 1] in _SUBJECT_INTRODUCERS
+            if introduced and (
+                (word[:1].isupper() and self.lower[k] not in FUNCTION_WORDS)
+                or self.lower[k] in _SUBJECT_PRONOUNS
+            ):
+                subject = k
+        if subject is None:
+            return None
+        end = subject
+        while end + 1 < j and (
+            self.words[end + 1][:1].isupper()
+            or (self.words[end + 1] == "." and self.lower[end] in ABBREVIATIONS)
+        ):
+            end += 1
+        return (subject, end)
 
     def _attr_from_colon_line(self, piece: _Piece) -> _Attribution | None:
         """``He said:`` ending the paragraph before a paragraph-long quote."""
@@ -417,10 +508,15 @@ class _Extraction:
         sentence = self.analysis.sentence_at(self.starts[cue])
         first = self.tok_at(max(floor, sentence[0] if sentence else floor))
         found = self._subject_before(cue, first)
-        if found is None:
+        if found is not None:
+            return _Attribution(cue, found[0], found[1], 0.9)
+        if cue == first or self.words[cue - 1] == ",":
+            # 'Said Dorothy Poynter, "..."' / '..., said the mayor: "..."'
             np = self._np_forward(cue + 1)
-            return _Attribution(cue, np, None, 0.8)
-        return _Attribution(cue, found[0], found[1], 0.9)
+            if np is not None:
+                return _Attribution(cue, np, self._appositive_after(np[1] + 1), 0.8)
+        # "Husted continued by saying, ..." / "... and added, ...": the clause's subject.
+        return _Attribution(cue, self._clause_subject(first, cue), None, 0.7)
 
     # -- noun phrases ---------------------------------------------------------------
 
@@ -437,6 +533,16 @@ class _Extraction:
                 count += 1
                 continue
             if not word[:1].isalnum():
+                if word == ")" and k == j:
+                    # "Sen. Harry Reid (D-Nev.) said": skip the party-and-state tag.
+                    opening = k - 1
+                    while opening > floor and self.words[opening] != "(" and k - opening < 8:
+                        opening -= 1
+                    if self.words[opening] == "(" and opening > floor:
+                        k = opening - 1
+                        j = k
+                        continue
+                    break
                 if word == "." and k > floor and self.spans[k - 1][1] == self.spans[k][0] and (
                     self.lower[k - 1] in ABBREVIATIONS or len(self.lower[k - 1]) == 1
                 ):
@@ -462,8 +568,8 @@ class _Extraction:
         head = self.words[j]
         if head in _QUOTE_CHARS or head == "''":
             return (start, j)
-        if head[:1].islower() and (head.endswith(("ed", "ing")) and self.lower[j] not in ROLE_NOUNS):
-            return None
+        if start == j and head[:1].islower() and head.endswith(("ed", "ing")):
+            return None  # "those who voted said": a verb, not a subject
         return (start, j)
 
     def _np_forward(self, i: int) -> tuple[int, int] | None:
@@ -511,28 +617,50 @@ class _Extraction:
         if j < floor:
             return None
         if self.words[j] == ",":
-            k = j - 1
-            steps = 0
-            while k >= floor and self.words[k] != "," and steps < 25:
-                if self.is_stop(k):
-                    return None
-                k -= 1
-                steps += 1
-            if k < floor or self.words[k] != "," or k == j - 1:
-                return None
-            head = self._np_back(k - 1, floor)
-            appositive = (k + 1, j - 1)
-            if head is None:
-                return None
-            if self._looks_like_name(head) or not self._looks_like_name(appositive):
-                return head, appositive
-            return appositive, head
+            return self._appositive_subject(j, floor)
         np = self._np_back(j, floor)
         return (np, None) if np is not None else None
 
+    def _appositive_subject(self, j: int, floor: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+        """``J.J. Goldberg, editor at large of X, an influential newspaper, wrote``: split
+        the words before the verb at commas and take the first segment that is a whole
+        name as the speaker, the segment next to it as the role."""
+        segments: list[tuple[int, int]] = []
+        end = j - 1
+        k = end
+        while k >= floor and len(segments) < 5 and j - k < 60:
+            word = self.words[k]
+            if self.is_stop(k) or word in _QUOTE_CHARS or word == "''":
+                break
+            if word == ",":
+                if k < end:
+                    segments.append((k + 1, end))
+                end = k - 1
+            k -= 1
+        if k < floor and end >= floor:
+            segments.append((floor, end))
+        elif k >= floor and end > k:
+            segments.append((k + 1, end))
+        if len(segments) < 2:
+            return None
+        segments.reverse()
+        whole = [seg for seg in segments if self._np_back(seg[1], seg[0]) == seg]
+        for seg in whole:
+            if self._looks_like_name(seg):
+                index = segments.index(seg)
+                if index > 0 and not self._looks_like_name(segments[index - 1]) and segments[index - 1] in whole:
+                    return seg, segments[index - 1]
+                return seg, segments[index + 1] if index + 1 < len(segments) else None
+        # No name: the first whole noun phrase ("the company, which ..., said").
+        for seg in whole:
+            if self.lower[seg[0]] not in FUNCTION_WORDS or self.lower[seg[0]] in _DETERMINERS:
+                index = segments.index(seg)
+                return seg, segments[index + 1] if index + 1 < len(segments) else None
+        return None
+
     def _looks_like_name(self, np: tuple[int, int]) -> bool:
         word = self.words[np[0]]
-        return word[:1].isupper() and self.lower[np[0]] not in _DETERMINERS
+        return word[:1].isupper() and self.lower[np[0]] not in FUNCTION_WORDS
 
     # -- reported speech ------------------------------------------------------------
 
@@ -628,7 +756,7 @@ class _Extraction:
             np, role = found
             before_np = np[0] - 1
             if role is not None:
-                before_np = min(np[0], role[0]) - 2
+                before_np = min(np[0], role[0]) - 1
             preceded_by_comma = before_np >= a and self.words[before_np] == ","
             after = self._content_after(j, b, se, tell)
             if after is not None:
@@ -743,21 +871,10 @@ class _Extraction:
         if earlier and earlier[-1].attr.np is not None:
             prev = earlier[-1].attr
             return _Event(_Attribution(j, prev.np, prev.role, 0.7), [content])
-        subject: int | None = None
-        for k in range(a, j - 1):
-            word = self.words[k]
-            introduced = k == a or self.lower[k - 1] in _SUBJECT_INTRODUCERS
-            if introduced and (
-                (word[:1].isupper() and self.lower[k] not in FUNCTION_WORDS)
-                or self.lower[k] in _SUBJECT_PRONOUNS
-            ):
-                subject = k
+        subject = self._clause_subject(a, j - 1)
         if subject is None:
             return None
-        end = subject
-        while end + 1 < j - 1 and self.words[end + 1][:1].isupper():
-            end += 1
-        return _Event(_Attribution(j, (subject, end), None, 0.6), [content])
+        return _Event(_Attribution(j, subject, None, 0.6), [content])
 
     # -- speakers -------------------------------------------------------------------
 
@@ -792,9 +909,9 @@ class _Extraction:
         """Name every speaker, in text order, so pronouns can look back at earlier ones."""
         last_person: list[tuple[int, int]] = []  # (position, person index) of subjects and speakers
         subjects = self._sentence_subjects()
-        events = sorted(events, key=lambda at: self.starts[at.cue] if at.cue is not None else 0)
+        events = sorted(events, key=lambda at: at.anchor or 0)
         for attr in events:
-            pos = self.starts[attr.cue] if attr.cue is not None else 0
+            pos = self.starts[attr.anchor or 0]
             attr.speaker = self._speaker(attr, pos, subjects, last_person)
             if attr.speaker is not None and attr.speaker.type == "person" and attr.speaker.name:
                 person = self._person_by_name(attr.speaker.name)
@@ -899,9 +1016,9 @@ class _Extraction:
         for index, person in enumerate(self.people):
             if person.type != "person" or not any(noun in r.lower().split() for r in person.roles):
                 continue
-            first = person.mentions[0].start if person.mentions else 0
-            if first < pos and (best is None or first > best[0]):
-                best = (first, index)
+            before = [m.start for m in person.mentions if m.start < pos]
+            if before and (best is None or before[-1] > best[0]):
+                best = (before[-1], index)
         return best[1] if best else None
 
     def _from_person(self, index: int, mention: str, start: int, end: int, role: str | None) -> Speaker:
@@ -956,11 +1073,10 @@ def extract_quotes(analysis: Analysis, people: Sequence[Person] | None = None) -
         if piece.attr is not None:
             attributions.append((piece.open, piece.attr))
     for event in events:
-        if event.attr.cue is not None:
-            attributions.append((state.starts[event.attr.cue], event.attr))
+        attributions.append((state.starts[event.attr.anchor or 0], event.attr))
     attributions.sort(key=lambda item: item[0])
     keys = [pos for pos, _ in attributions]
-    floating: dict[int, _Attribution] = {}
+    line_starts = [s for s, _ in state.lines]
     for piece in direct:
         if piece.attr is not None:
             continue
@@ -968,11 +1084,11 @@ def extract_quotes(analysis: Analysis, people: Sequence[Person] | None = None) -
         if index < 0:
             continue
         pos, source = attributions[index]
-        line_of_source = analysis_line(state, pos)
-        if piece.line - line_of_source > 2 or source.np is None:
+        source_line = bisect.bisect_right(line_starts, pos) - 1
+        if piece.line - source_line > 2 or source.np is None:
             continue
-        inherited = _Attribution(None, source.np, source.role, 0.6)
-        floating[id(piece)] = inherited
+        inherited = _Attribution(None, None, None, 0.6)
+        inherited.source = source
         piece.attr = inherited
     unique: dict[int, _Attribution] = {}
     for piece in direct:
@@ -981,11 +1097,10 @@ def extract_quotes(analysis: Analysis, people: Sequence[Person] | None = None) -
     for event in events:
         unique[id(event.attr)] = event.attr
     ordered = list(unique.values())
-    state.resolve([a for a in ordered if a.cue is not None])
+    state.resolve([a for a in ordered if a.anchor is not None])
     for attr in ordered:
-        if attr.cue is None and attr.np is not None:
-            source_attr = _find_source(attributions, attr)
-            attr.speaker = source_attr.speaker if source_attr is not None else None
+        if attr.source is not None:
+            attr.speaker = attr.source.speaker
     records: list[tuple[int, Quote, _Attribution]] = []
     for piece in direct:
         records.append(
@@ -1010,18 +1125,6 @@ def extract_quotes(analysis: Analysis, people: Sequence[Person] | None = None) -
 
 
 _NONE: Final = _Attribution(None, None, None, 0.0)
-
-
-def analysis_line(state: _Extraction, pos: int) -> int:
-    starts = [s for s, _ in state.lines]
-    return max(0, bisect.bisect_right(starts, pos) - 1)
-
-
-def _find_source(attributions: list[tuple[int, _Attribution]], attr: _Attribution) -> _Attribution | None:
-    for _pos, source in attributions:
-        if source.np == attr.np and source.cue is not None:
-            return source
-    return None
 
 
 def _quote(state: _Extraction, start: int, end: int, kind: Kind, attr: _Attribution | None) -> Quote:

@@ -77,7 +77,7 @@ _BAD_CONTENT_START: Final = frozenset(
     "anything repeatedly".split()
 )
 _SUBJECT_INTRODUCERS: Final = frozenset(
-    "as while but and when after because since although though , ; whereas".split()
+    "as while but and when after because since although though , ; whereas which what whom".split()
 )
 _DETERMINERS: Final = frozenset("the a an his her their its this that these those".split())
 # Verbs whose content may follow without "that" ("said the talks failed"); the rest
@@ -116,7 +116,7 @@ Kind = Literal["direct", "indirect", "mixed"]
 class _Piece:
     """One run of text between an opening and a closing quotation mark."""
 
-    __slots__ = ("attr", "close", "close_end", "end", "line", "open", "standalone", "start")
+    __slots__ = ("attr", "close", "close_end", "end", "final_fragment", "line", "open", "standalone", "start")
 
     def __init__(self, start: int, end: int, open_: int, close: int | None, close_end: int, line: int) -> None:
         self.start = start
@@ -126,6 +126,7 @@ class _Piece:
         self.close_end = close_end
         self.line = line
         self.standalone = False
+        self.final_fragment = False
         self.attr: _Attribution | None = None
 
 
@@ -248,15 +249,17 @@ class _Extraction:
         self.pieces = [p for p in self.pieces if p.start < p.end]
 
     def _mark_kind(self, mark: str, p: int, q: int, ls: int, le: int) -> int:
-        if mark in _OPENERS:
-            return _OPEN
-        if mark in _CLOSERS:
-            return _CLOSE
         text = self.text
         prev = text[p - 1] if p > ls else ""
         nxt = text[q] if q < le else ""
         left_open = prev == "" or prev.isspace() or prev in _LEFT_OF_OPEN
         right_close = nxt == "" or nxt.isspace() or nxt in _RIGHT_OF_CLOSE
+        # Curly marks say which way they face, except where a typist (or an
+        # autocorrect) turned them the wrong way: 'fascist?“ he asked'.
+        if mark in _OPENERS:
+            return _CLOSE if right_close and not left_open and prev not in _OPENERS else _OPEN
+        if mark in _CLOSERS:
+            return _OPEN if left_open and not right_close and prev not in _CLOSERS else _CLOSE
         if left_open and not right_close:
             return _OPEN
         if right_close and not left_open:
@@ -289,13 +292,60 @@ class _Extraction:
             if piece.close is None:
                 continue
             word_index = self.tok_at(i + 1) - 1
-            if word_index >= 0 and self.lower[word_index] in _CUES:
-                piece.standalone = True
+            ends_clause = self._ends_clause(piece)
+            if word_index >= 0 and self.lower[word_index] in SPEECH_CUES and ends_clause:
+                piece.standalone = True  # 'he said "we will win."'
                 continue
+            words = len(text[piece.start : piece.end].split())
+            before = self.lower[word_index] if word_index >= 0 else ""
             # A fragment that ends like a sentence and is attributed after its close.
-            if text[piece.end - 1] in ",.?!" and self._tail_cue(piece) is not None:
+            if (
+                words >= 3
+                and text[piece.end - 1] in ",.?!"
+                and before not in _DETERMINERS
+                and before not in CLAUSE_BOUNDARIES
+            ):
+                cue = self._tail_cue(piece)
+                if cue is not None and self.lower[cue] not in PARTICIPLE_CUES:
+                    piece.standalone = True
+                    continue
+            # 'She called his actions "a crucial step forward."': a quotation that ends
+            # the sentence, with no reporting verb before it that would make the
+            # sentence reported speech with a quoted part.
+            if ends_clause and words >= 2 and self._sentence_final(piece) and not self._reported_before(piece):
                 piece.standalone = True
+                piece.final_fragment = True
         self.inside = sorted((p.start, p.end) for p in self.pieces if p.standalone)
+
+    def _ends_clause(self, piece: _Piece) -> bool:
+        """Whether the closing mark ends a clause: punctuation inside or right after it."""
+        text = self.text
+        if text[piece.end - 1] in ",.?!;:…":
+            return True
+        after = piece.close_end
+        line_end = self.lines[piece.line][1]
+        return after >= line_end or text[after] in ",.?!;:…"
+
+    def _sentence_final(self, piece: _Piece) -> bool:
+        """Whether nothing but punctuation follows the quote in its sentence."""
+        text = self.text
+        line_end = self.lines[piece.line][1]
+        i = piece.close_end
+        while i < line_end and text[i] in ".?!\"”»' )":
+            i += 1
+        return i >= line_end or text[piece.end - 1] in ".?!" or text[piece.close_end : i].strip().startswith(
+            (".", "?", "!")
+        )
+
+    def _reported_before(self, piece: _Piece) -> bool:
+        """Whether a reporting verb earlier in the sentence governs this quotation."""
+        sentence = self.analysis.sentence_at(piece.open)
+        first = self.tok_at(sentence[0] if sentence else self.lines[piece.line][0])
+        for i in range(self.tok_at(piece.open) - 1, first - 1, -1):
+            low = self.lower[i]
+            if (low in _CUES and low not in _TAIL_ONLY) or low == "according":
+                return True
+        return False
 
     def _tail_limit(self, piece: _Piece) -> int:
         line_end = self.lines[piece.line][1]
@@ -374,6 +424,10 @@ class _Extraction:
                 continue
             shared = previous.attr if same_line and previous is not None else None
             floor = previous.close_end if same_line and previous is not None else self.lines[piece.line][0]
+            if piece.final_fragment:
+                piece.attr = self._attr_from_subject(piece, floor)
+                previous = piece
+                continue
             head = self._head_cue(piece, floor)
             if head is not None and shared is not None and self.lower[head] in PARTICIPLE_CUES:
                 piece.attr = shared  # '"A," Cruz said, adding: "B."'
@@ -443,6 +497,18 @@ class _Extraction:
         if subject is None:
             return None
         return _Attribution(None, subject, None, 0.6, colon=colon)
+
+    def _attr_from_subject(self, piece: _Piece, floor: int) -> _Attribution | None:
+        """The subject of the sentence a closing quotation belongs to."""
+        sentence = self.analysis.sentence_at(piece.open)
+        first = self.tok_at(max(floor, sentence[0] if sentence else floor))
+        hook = self.tok_at(piece.open) - 1
+        if hook < first:
+            return None
+        subject = self._clause_subject(first, hook)
+        if subject is None:
+            return None
+        return _Attribution(None, subject, None, 0.6, colon=hook)
 
     def _clause_subject(self, a: int, j: int) -> tuple[int, int] | None:
         """The likely subject of the clause before token ``j``: the last name or pronoun

@@ -63,6 +63,11 @@ SPEECH_CUES: Final = _words(
     written wrote proclaimed proclaims exclaimed explained mused wondered pressed
     retorted interjected scoffed laughed sighed snapped chided teased bragged pleaded
     demanded cried screamed whispered muttered deadpanned gushed fumed cracked
+    calculated concluded found finds showed shows demanding demands reckoned realized
+    realised recognized recognised learned decided determined assumed agreed guaranteed
+    doubted disputed signaled signalled implied hinted mentioned reminded informed ruled
+    allowed allows conceded complained projected forecast forecasts calculated insisted
+    contend contends argue acknowledge claim insist warn suggest predict
     """
 )
 

@@ -108,6 +108,15 @@ _NOT_MANNER: Final = frozenset(
     "based used needed wanted seemed appeared called named related followed included "
     "showed looked happened mentioned reported".split()
 )
+# Verbs that report what evidence shows, bare only after a poll, study or report.
+_EVIDENCE_CUES: Final = frozenset(
+    "shows showed show found finds suggests suggested indicates indicated".split()
+)
+_EVIDENCE_NOUNS: Final = frozenset(
+    "poll polls survey surveys study studies report reports analysis data research figures "
+    "estimate estimates review audit investigation memo document documents records count "
+    "results numbers statistics".split()
+)
 _SPLITTERS: Final = frozenset("but and while whereas although though as".split())
 
 Kind = Literal["direct", "indirect", "mixed"]
@@ -816,6 +825,11 @@ class _Extraction:
     def _reported(self, j: int, a: int, b: int, se: int) -> _Event | None:
         low = self.lower[j]
         found = self._subject_before(j, a)
+        if found is None and j - 1 > a and self.lower[j - 1] in ("and", "but"):
+            # "A spokesman defended the route and said ...": the clause's subject.
+            subject = self._clause_subject(a, j - 1)
+            if subject is not None:
+                found = (subject, None)
         tell = low in TELL_CUES
         cue_type_conf = 0.8 if low in SPEECH_CUES else 0.6
         if found is not None:
@@ -868,25 +882,35 @@ class _Extraction:
         if i >= b:
             return None
         word = self.lower[j]
-        if self.lower[i] == "that":
+        complementiser = self.lower[i] == "that"
+        if complementiser:
             i += 1
         elif self.lower[i] == "to" and word in _INFINITIVE_CUES:
             pass
-        elif word not in _BARE_CUES:
+        elif word not in _BARE_CUES and not (word in _EVIDENCE_CUES and self._evidence_subject(j)):
             return None
         if i >= b or self.words[i] in (",", ".", ";", "?", "!"):
             return None
         if self.words[i] == ":" and i + 1 < b:
             i += 1
-        if self.lower[i] in _BAD_CONTENT_START:
+        if self.lower[i] in _BAD_CONTENT_START and not complementiser:
             return None
         if self.lower[i] in PARTICIPLE_CUES:
             return None
         return self._content(self.starts[i], self._next_attribution(i, b, se))
 
+    def _evidence_subject(self, j: int) -> bool:
+        """Whether the verb's subject is a poll, study or report ("a poll shows X leading")."""
+        k = j - 1
+        while k >= 0 and self.lower[k] in AUXILIARIES:
+            k -= 1
+        return k >= 0 and self.lower[k] in _EVIDENCE_NOUNS
+
     def _next_attribution(self, i: int, b: int, se: int) -> int:
         """Where a content runs into the next attribution: ``... but separatists said``."""
         for k in range(i + 2, b):
+            if self.words[k] == "," and k + 1 < b and self.lower[k + 1] in PARTICIPLE_CUES:
+                return self.starts[k]  # "..., noting that ...": a second attribution
             if self.lower[k] in _CUES and self.lower[k] not in _TAIL_ONLY and self.words[k][:1].islower():
                 found = self._subject_before(k, i + 1)
                 if found is None:

@@ -59,6 +59,7 @@ BUILTIN_PLUGINS: Final = (
     "newscorpus.exporters.csv",
     "newscorpus.exporters.geojson",
     "newscorpus.exporters.sqlite",
+    "newscorpus.exporters.html_report",
     "newscorpus.validators.builtin",
     "newscorpus.runners",
     "newscorpus.cli_commands",

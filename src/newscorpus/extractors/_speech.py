@@ -47,23 +47,23 @@ def _words(block: str) -> frozenset[str]:
 SPEECH_CUES: Final = _words(
     """
     said says say saying told tells telling added adds adding wrote writes writing
-    stated states declared declares announced announces noted notes noting explained explains
+    stated declared declares announced announces noted notes noting explained explains
     argued argues arguing insisted insists warned warns warning claimed claims claiming
     asserted asserts maintained maintains acknowledged acknowledges admitted admits
     conceded concedes confirmed confirms denied denies reported reports replied replies
-    responded responds answered answers asked asks tweeted tweets posted posts continued
-    continues concluded concludes recalled recalls remarked remarks observed observes
+    responded responds answered asked asks tweeted tweets posted continued
+    continues concluded concludes recalled recalls remarked observed observes
     predicted predicts promised promises vowed vows pledged pledges suggested suggests
     stressed stresses emphasized emphasizes emphasised emphasises contended contends
     countered counters complained complains cautioned cautions agreed agrees disclosed
-    discloses revealed reveals estimated estimates alleged alleges charged charges quipped
+    discloses revealed reveals estimated alleged alleges charged quipped
     joked shouted yelled assured assures boasted boasts indicated indicates testified
     testifies announcing explaining insisting predicting suggesting stressing
     conceding acknowledging reiterated reiterates added underscored underlined
     written wrote proclaimed proclaims exclaimed explained mused wondered pressed
     retorted interjected scoffed laughed sighed snapped chided teased bragged pleaded
     demanded cried screamed whispered muttered deadpanned gushed fumed cracked
-    calculated concluded found finds showed shows demanding demands reckoned realized
+    calculated concluded found finds showed shows demanding reckoned realized
     realised recognized recognised learned decided determined assumed agreed guaranteed
     doubted disputed signaled signalled implied hinted mentioned reminded informed ruled
     allowed allows conceded complained projected forecast forecasts calculated insisted
@@ -80,7 +80,7 @@ TELL_CUES: Final = _words(
 THOUGHT_CUES: Final = _words(
     """
     believes believed believe thinks thought think feels felt hopes hoped fears feared
-    expects expected knows knew worries worried suspects suspected
+    expects knows knew worries worried suspects suspected
     """
 )
 

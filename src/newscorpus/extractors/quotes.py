@@ -203,6 +203,7 @@ class _Extraction:
         self.consumed: set[int] = set()
         self.pieces: list[_Piece] = []
         self.inside: list[tuple[int, int]] = []
+        self.all_pieces: list[tuple[int, int]] = []
 
     # -- tokens ---------------------------------------------------------------------
 
@@ -325,6 +326,7 @@ class _Extraction:
                 piece.standalone = True
                 piece.final_fragment = True
         self.inside = sorted((p.start, p.end) for p in self.pieces if p.standalone)
+        self.all_pieces = sorted((p.start, p.end) for p in self.pieces)
 
     def _ends_clause(self, piece: _Piece) -> bool:
         """Whether the closing mark ends a clause: punctuation inside or right after it."""
@@ -749,8 +751,13 @@ class _Extraction:
                 low = self.lower[j]
                 if (low not in _CUES and low != "according") or low in _TAIL_ONLY:
                     continue
-                if j in self.consumed or self.in_piece(self.starts[j]) or not self.words[j][:1].islower():
+                if j in self.consumed or not self.words[j][:1].islower() or self._in_any_piece(self.starts[j]):
                     continue
+                if j > a and self.lower[j - 1] in _DETERMINERS:
+                    continue  # "the reports", "his claims": nouns
+                position = self.starts[j]
+                if any(s <= position < e for event in sentence_events for s, e in event.pieces):
+                    continue  # a verb inside reported content is part of what was said
                 if low == "according":
                     if j + 1 >= n or self.lower[j + 1] != "to":
                         continue
@@ -764,6 +771,11 @@ class _Extraction:
                     sentence_events.append(event)
             events.extend(sentence_events)
         return events
+
+    def _in_any_piece(self, pos: int) -> bool:
+        """Whether ``pos`` lies between quotation marks, quotation or scare quote alike."""
+        index = bisect.bisect_right(self.all_pieces, (pos, len(self.text) + 1)) - 1
+        return index >= 0 and self.all_pieces[index][0] <= pos < self.all_pieces[index][1]
 
     def _content(self, start: int, end: int) -> tuple[int, int] | None:
         """Trim a content span: whitespace, final period, and any quotation it runs into."""
@@ -841,7 +853,7 @@ class _Extraction:
             after = self._content_after(j, b, se, tell)
             if after is not None:
                 return _Event(_Attribution(j, np, role, cue_type_conf), [after])
-            if preceded_by_comma:
+            if preceded_by_comma and self._ends_after(j, b):
                 start_tok = a
                 while start_tok < before_np and self.lower[start_tok] in _CONJUNCTIONS:
                     start_tok += 1
@@ -855,9 +867,9 @@ class _Extraction:
                 return _Event(_Attribution(j, np, role, cue_type_conf - 0.05), pieces)
             return None
         # Inverted: "CONTENT, said the mayor."
-        if j > a and self.words[j - 1] == ",":
+        if j > a and self.words[j - 1] == "," and low in _BARE_CUES:
             np2 = self._np_forward(j + 1)
-            if np2 is None:
+            if np2 is None or not self._ends_after(np2[1], b):
                 return None
             start_tok = a
             while start_tok < j - 1 and self.lower[start_tok] in _CONJUNCTIONS:
@@ -868,6 +880,12 @@ class _Extraction:
             role = self._appositive_after(np2[1] + 1)
             return _Event(_Attribution(j, np2, role, cue_type_conf - 0.1), [content])
         return None
+
+    def _ends_after(self, j: int, b: int) -> bool:
+        """Whether only time, medium or a new clause follows token ``j`` in its sentence:
+        what makes "X, the mayor said" an attribution of the words before it."""
+        i = self._skip_after_cue(j + 1, b, False)
+        return i >= b or self.is_stop(i) or self.words[i] == ","
 
     def _content_after(self, j: int, b: int, se: int, tell: bool) -> tuple[int, int] | None:
         i = self._skip_after_cue(j + 1, b, tell)
@@ -893,11 +911,25 @@ class _Extraction:
             return None
         if self.words[i] == ":" and i + 1 < b:
             i += 1
-        if self.lower[i] in _BAD_CONTENT_START and not complementiser:
+        if not complementiser and self.lower[i] in _BAD_CONTENT_START:
+            return None
+        if not complementiser and word.startswith("add") and not self.words[i][:1].isalpha():
+            return None  # "the economy added 292,000 jobs": a sum, not speech
+        if word in THOUGHT_CUES and not self._thinker(j):
             return None
         if self.lower[i] in PARTICIPLE_CUES:
             return None
         return self._content(self.starts[i], self._next_attribution(i, b, se))
+
+    def _thinker(self, j: int) -> bool:
+        """Whether a belief verb has a subject that can hold beliefs, not "a think tank"."""
+        k = j - 1
+        while k >= 0 and self.lower[k] in AUXILIARIES:
+            k -= 1
+        if k < 0:
+            return False
+        word = self.words[k]
+        return self.lower[k] in _SUBJECT_PRONOUNS or word[:1].isupper() or (word.endswith("s") and word.islower())
 
     def _evidence_subject(self, j: int) -> bool:
         """Whether the verb's subject is a poll, study or report ("a poll shows X leading")."""

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 import warnings
 from collections.abc import Sequence
 
@@ -34,8 +36,15 @@ def _show_warning(message: Warning | str, category: type[Warning], *args: object
     print(f"newscorpus: warning: {message}", file=sys.stderr)
 
 
+def _terminate(signum: int, frame: object) -> None:
+    # SIGTERM (a scheduler stopping the job) unwinds like Ctrl-C, so outputs are aborted.
+    raise KeyboardInterrupt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit code."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminate)
     warnings.showwarning = _show_warning
     warnings.simplefilter("default", PluginLoadWarning)
     try:

@@ -17,7 +17,16 @@ from typing import Any
 
 from .errors import InputError, UsageError
 from .hookspecs import hookimpl
-from .pipeline import Pipeline, RunStats, StrictStop, read, run
+from .pipeline import (
+    DEFAULT_MAX_CHARS,
+    DEFAULT_TIMEOUT,
+    Pipeline,
+    RunStats,
+    StrictStop,
+    read,
+    rejects_path,
+    run,
+)
 from .plugins import get_registry
 from .shards import ShardConfig, plan_shards, run_sharded
 from .sources import strip_compression
@@ -99,6 +108,12 @@ def _extract_arguments(parser: argparse.ArgumentParser) -> None:
                           help="show progress on stderr (default: when stderr is a terminal)")
     progress.add_argument("--no-progress", "--quiet", dest="progress", action="store_false",
                           help="no progress line")
+    parser.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, metavar="N",
+                        help="skip (and report) articles longer than this "
+                        f"(default {DEFAULT_MAX_CHARS:,})")
+    parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                        help="skip (and report) an article the extractors spend longer on "
+                        f"(default {DEFAULT_TIMEOUT:g}; 0 for no limit)")
     parser.add_argument("--shard-size", type=int, default=1000, metavar="LINES",
                         help="with -o DIR/: split JSON Lines inputs into shards of this many "
                         "lines (default 1000)")
@@ -187,6 +202,8 @@ def _run_extract(args: argparse.Namespace) -> int:
             runner=runner,
             jobs=args.jobs,
             options=options,
+            max_chars=args.max_chars,
+            timeout=args.timeout or None,
             on_error=on_error,
             on_issue=on_issue,
             on_progress=progress,
@@ -197,6 +214,8 @@ def _run_extract(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     progress.clear()
     _err(f"newscorpus: {stats.summary()}" + (f" -> {args.output}" if args.output else ""))
+    if stats.rejects and args.output:
+        _err(f"newscorpus: the failed inputs are listed in {rejects_path(args.output)}")
     return EXIT_OK if stats.ok else EXIT_FAILED
 
 

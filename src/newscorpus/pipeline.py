@@ -10,17 +10,20 @@ still comes out.
 from __future__ import annotations
 
 import gzip
+import json
 import os
+import signal
+import threading
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Final
 
 import attrs
 
 from .analysis import Analysis
 from .errors import InputError, UsageError
-from .models import Article
+from .models import Article, DateMention, Figure, Person, Place, Quote
 from .output import AtomicTarget
 from .plugins import Registry, get_registry
 from .sources import iter_sources, strip_compression
@@ -38,6 +41,14 @@ __all__ = [
 ]
 
 _ARTICLE_FIELDS = frozenset(f.name for f in attrs.fields(Article))
+# What each Article field holds: an extractor filling one must return these.
+_RECORD_TYPES: Final[dict[str, type]] = {
+    "quotes": Quote,
+    "people": Person,
+    "places": Place,
+    "figures": Figure,
+    "dates": DateMention,
+}
 
 
 # -- reading ---------------------------------------------------------------------------
@@ -181,6 +192,53 @@ class Outcome:
     issues: tuple[Issue, ...] = ()
     error: str | None = None
     where: str | None = None
+    stage: str | None = None
+    """Where a failure happened: ``read``, ``limit``, ``extract`` or ``validate``."""
+
+    def reject(self) -> dict[str, Any]:
+        """The failure as a row of the rejects report."""
+        return {"where": self.where, "stage": self.stage, "reason": self.error}
+
+
+#: Longest article text processed by default; longer ones are reported and skipped.
+DEFAULT_MAX_CHARS: Final = 10_000_000
+#: Seconds one article may take in the extractors before it is reported and skipped.
+DEFAULT_TIMEOUT: Final = 60.0
+
+
+class ArticleTimeout(BaseException):
+    """Raised inside an extractor that overran the time limit.
+
+    A BaseException, so an extractor's own ``except Exception`` cannot swallow it.
+    """
+
+
+class _Deadline:
+    """A per-article time limit (SIGALRM; only where signals can be used)."""
+
+    def __init__(self, seconds: float | None) -> None:
+        usable = (
+            seconds is not None
+            and seconds > 0
+            and hasattr(signal, "setitimer")
+            and threading.current_thread() is threading.main_thread()
+        )
+        self.seconds = seconds if usable else None
+        self._previous: Any = None
+
+    @staticmethod
+    def _expired(signum: int, frame: Any) -> None:
+        raise ArticleTimeout
+
+    def __enter__(self) -> None:
+        if self.seconds is not None:
+            self._previous = signal.signal(signal.SIGALRM, self._expired)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.seconds is not None:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self._previous)
 
 
 class Pipeline:
@@ -196,20 +254,29 @@ class Pipeline:
         *,
         validate: bool = True,
         registry: Registry | None = None,
+        max_chars: int | None = DEFAULT_MAX_CHARS,
+        timeout: float | None = DEFAULT_TIMEOUT,
     ) -> None:
         self.only = tuple(only) if only is not None else None
         self.validate_output = validate
+        self.max_chars = max_chars
+        self.timeout = timeout
         self._registry = registry
         self._plan: list[ExtractorSpec] | None = None
         self._built: dict[str, Extractor] = {}
         self._validators: list[tuple[str, Callable[[Article], Iterable[Issue]]]] | None = None
+        self._current: str | None = None
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"only": self.only, "validate": self.validate_output}
+        return {"only": self.only, "validate": self.validate_output,
+                "max_chars": self.max_chars, "timeout": self.timeout}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.only = state["only"]
         self.validate_output = state["validate"]
+        self.max_chars = state["max_chars"]
+        self.timeout = state["timeout"]
+        self._current = None
         self._registry = None
         self._plan = None
         self._built = {}
@@ -229,17 +296,28 @@ class Pipeline:
         """Run the planned extractors over one article; return it with their records."""
         doc = Document(article, Analysis(article.text))
         for spec in self.plan:
-            extractor = self._built.get(spec.name)
-            if extractor is None:
-                extractor = self._built[spec.name] = spec.factory()
+            self._current = spec.name
             try:
-                found = extractor(doc)
+                extractor = self._built.get(spec.name)
+                if extractor is None:
+                    extractor = self._built[spec.name] = spec.factory()
+                found = tuple(extractor(doc))
             except Exception as exc:
                 owner = self.registry.owner("extractors", spec.name) or "?"
                 raise ExtractionError(
                     f"extractor {spec.name!r} (plugin {owner}) failed: {type(exc).__name__}: {exc}"
                 ) from exc
-            doc.results[spec.name] = tuple(found)
+            expected = _RECORD_TYPES.get(spec.provides or "")
+            if expected is not None:
+                wrong = next((r for r in found if not isinstance(r, expected)), None)
+                if wrong is not None:
+                    owner = self.registry.owner("extractors", spec.name) or "?"
+                    raise ExtractionError(
+                        f"extractor {spec.name!r} (plugin {owner}) returned "
+                        f"{type(wrong).__name__}, expected {expected.__name__} records"
+                    )
+            doc.results[spec.name] = found
+        self._current = None
         fields: dict[str, Any] = {}
         extra: dict[str, Any] = {}
         for spec in self.plan:
@@ -273,14 +351,35 @@ class Pipeline:
     def process(self, item: Article | InputError) -> Outcome:
         """Extract and validate one input; every failure becomes an :class:`Outcome`."""
         if isinstance(item, InputError):
-            return Outcome(None, error=str(item), where=item.where)
+            return Outcome(None, error=str(item), where=item.where, stage="read")
+        if self.max_chars is not None and len(item.text) > self.max_chars:
+            return Outcome(
+                None,
+                error=f"{item.id}: article is {len(item.text):,} characters, over the limit of "
+                f"{self.max_chars:,} (raise it with --max-chars)",
+                where=item.id,
+                stage="limit",
+            )
         try:
-            article = self.extract(item)
-            issues = self.check(article) if self.validate_output else ()
+            with _Deadline(self.timeout):
+                article = self.extract(item)
+                issues = self.check(article) if self.validate_output else ()
+        except ArticleTimeout:
+            step = self._current or "validators"
+            owner = self.registry.owner("extractors", step) if self._current else None
+            return Outcome(
+                None,
+                error=f"{item.id}: took longer than {self.timeout:g} s in {step!r}"
+                + (f" (plugin {owner})" if owner else "")
+                + "; skipped (raise the limit with --timeout)",
+                where=item.id,
+                stage="limit",
+            )
         except ExtractionError as exc:
-            return Outcome(None, error=f"{item.id}: {exc}", where=item.id)
+            return Outcome(None, error=f"{item.id}: {exc}", where=item.id, stage="extract")
         except RecursionError:
-            return Outcome(None, error=f"{item.id}: input too deeply nested", where=item.id)
+            return Outcome(None, error=f"{item.id}: input too deeply nested", where=item.id,
+                           stage="extract")
         return Outcome(article, issues)
 
     def __call__(self, item: Article | InputError) -> Outcome:
@@ -367,6 +466,8 @@ class RunStats:
     invalid: int = 0
     """Articles exported with at least one error-severity validation issue."""
     errors: list[str] = attrs.field(factory=list)
+    rejects: list[dict[str, Any]] = attrs.field(factory=list)
+    """One row per failed input: where, stage and reason (the rejects report)."""
 
     @property
     def ok(self) -> bool:
@@ -402,6 +503,9 @@ def run(
     runner: str = "serial",
     jobs: int = 1,
     options: dict[str, Any] | None = None,
+    max_chars: int | None = DEFAULT_MAX_CHARS,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    rejects_report: bool = True,
     on_error: Callable[[str], None] | None = None,
     on_issue: Callable[[Issue], None] | None = None,
     on_progress: Callable[[RunStats], None] | None = None,
@@ -410,7 +514,8 @@ def run(
 ) -> RunStats:
     """Read, extract, validate and export a corpus; failures are reported and skipped."""
     registry = registry or get_registry()
-    pipeline = Pipeline(only, validate=validate, registry=registry)
+    pipeline = Pipeline(only, validate=validate, registry=registry, max_chars=max_chars,
+                        timeout=timeout)
     pipeline.plan  # noqa: B018 - fail fast on an unknown --only name, before reading anything
     runner_spec = registry.get("runners", runner)
     if runner_spec.run is None:
@@ -428,6 +533,7 @@ def run(
             if outcome.error is not None:
                 stats.failed += 1
                 stats.errors.append(outcome.error)
+                stats.rejects.append(outcome.reject())
                 if on_error is not None:
                     on_error(outcome.error)
                 if strict:
@@ -449,4 +555,28 @@ def run(
             yield outcome.article
 
     export(articles(), output, format=format, registry=registry, **(options or {}))
+    if rejects_report and output is not None:
+        _write_rejects(rejects_path(output), stats.rejects)
     return stats
+
+
+def rejects_path(output: str | os.PathLike[str]) -> Path:
+    """Where the rejects report of an export to ``output`` goes: right beside it."""
+    path = Path(output)
+    return path.with_name(path.name + ".rejects.jsonl")
+
+
+def _write_rejects(path: Path, rejects: list[dict[str, Any]]) -> None:
+    """Write (atomically) the failed inputs of this run, or remove an older report."""
+    if not rejects:
+        path.unlink(missing_ok=True)
+        return
+    target = AtomicTarget(path)
+    try:
+        with target.open() as handle:
+            for row in rejects:
+                handle.write(json.dumps(row, ensure_ascii=False).encode("utf-8") + b"\n")
+        target.commit()
+    except BaseException:
+        target.abort()
+        raise

@@ -166,6 +166,7 @@ def process_shard(task: ShardTask) -> dict[str, Any]:
         options=dict(task.config.options),
         on_error=on_error,
         stdin=stdin,
+        rejects_report=False,
     )
     return {
         "shard": task.name,

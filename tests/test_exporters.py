@@ -146,3 +146,11 @@ def test_output_file_gets_ordinary_permissions(tmp_path: Path) -> None:
     path = tmp_path / "p.jsonl"
     export([_sample()], path)
     assert path.stat().st_mode & 0o044  # readable by others, unlike mkstemp's 0600
+
+
+def test_dev_null_is_written_to_not_replaced() -> None:
+    """As root, renaming a temporary file over /dev/null would replace the device."""
+    import stat
+
+    export([_sample()], "/dev/null", format="jsonl")
+    assert stat.S_ISCHR(Path("/dev/null").stat().st_mode)

@@ -132,7 +132,8 @@ class AtomicTarget:
             raise ExportError(f"{final}: the directory {final.parent} does not exist")
         if final.is_dir():
             raise ExportError(f"{final} is a directory; give a file name (or DIR/ for parts)")
-        _remove_stale(final)
+        if final.is_file() or not final.exists():
+            _remove_stale(final)
         return final
 
     def _named_temp(self, final: Path) -> tuple[int, Path]:
@@ -151,6 +152,12 @@ class AtomicTarget:
             )
             return out if binary else io.TextIOWrapper(out, encoding="utf-8", newline="")
         final = self._final(suffix)
+        if final.exists() and not final.is_file():
+            # /dev/null, a named pipe, /dev/stdout: write straight to it. Renaming a
+            # temporary file over a device node would replace the device.
+            if binary:
+                return final.open("wb")
+            return final.open("w", encoding="utf-8", newline="")
         fd = _anonymous_file(final.parent)
         tmp: Path | None = None
         if fd is None:

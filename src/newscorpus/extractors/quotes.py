@@ -533,6 +533,17 @@ class _Extraction:
                 or self.lower[k] in _SUBJECT_PRONOUNS
             ):
                 subject = k
+        if subject is None and self.lower[a] in ("the", "a", "an") and a < j:
+            # "The New York businessman has praised ...": a determiner phrase up to its verb.
+            end = a + 1
+            while end + 1 < j and end - a < 6:
+                low = self.lower[end + 1]
+                if low in AUXILIARIES or low in CLAUSE_BOUNDARIES or not low[:1].isalnum():
+                    break
+                if self.words[end + 1].islower() and low.endswith("ed"):
+                    break
+                end += 1
+            return (a, end)
         if subject is None:
             return None
         end = subject
@@ -721,18 +732,23 @@ class _Extraction:
         if len(segments) < 2:
             return None
         segments.reverse()
-        whole = [seg for seg in segments if self._np_back(seg[1], seg[0]) == seg]
-        for seg in whole:
-            if self._looks_like_name(seg):
-                index = segments.index(seg)
-                if index > 0 and not self._looks_like_name(segments[index - 1]) and segments[index - 1] in whole:
-                    return seg, segments[index - 1]
-                return seg, segments[index + 1] if index + 1 < len(segments) else None
+        # A segment is a whole noun phrase when the phrase read back from its end reaches
+        # its start (past a leading "And"; a trailing "(D-Ohio)" is left out).
+        nps: list[tuple[int, int] | None] = []
+        for seg in segments:
+            np = self._np_back(seg[1], seg[0])
+            skip = 1 if self.lower[seg[0]] in _CONJUNCTIONS else 0
+            nps.append(np if np is not None and np[0] <= seg[0] + skip else None)
+        for index, np in enumerate(nps):
+            if np is not None and self._looks_like_name(np):
+                prev = nps[index - 1] if index > 0 else None
+                if prev is not None and not self._looks_like_name(prev):
+                    return np, prev
+                return np, segments[index + 1] if index + 1 < len(segments) else None
         # No name: the first whole noun phrase ("the company, which ..., said").
-        for seg in whole:
-            if self.lower[seg[0]] not in FUNCTION_WORDS or self.lower[seg[0]] in _DETERMINERS:
-                index = segments.index(seg)
-                return seg, segments[index + 1] if index + 1 < len(segments) else None
+        for index, np in enumerate(nps):
+            if np is not None and (self.lower[np[0]] not in FUNCTION_WORDS or self.lower[np[0]] in _DETERMINERS):
+                return np, segments[index + 1] if index + 1 < len(segments) else None
         return None
 
     def _looks_like_name(self, np: tuple[int, int]) -> bool:
@@ -842,8 +858,20 @@ class _Extraction:
             subject = self._clause_subject(a, j - 1)
             if subject is not None:
                 found = (subject, None)
+        if found is None and j - 1 > a and self.lower[j - 1] in ("who", "which"):
+            # "security experts who say ...": the noun the relative clause hangs on.
+            np = self._np_back(j - 2, a)
+            if np is not None:
+                found = (np, None)
         tell = low in TELL_CUES
         cue_type_conf = 0.8 if low in SPEECH_CUES else 0.6
+        if found is not None and found[0][0] - 1 >= a and self.lower[found[0][0] - 1] == "as" and (
+            j + 1 < b and self.words[j + 1] == ","
+        ):
+            # "As the Times noted, CONTENT."
+            content = self._content(self.spans[j + 1][1], se)
+            if content is not None:
+                return _Event(_Attribution(j, found[0], found[1], cue_type_conf), [content])
         if found is not None:
             np, role = found
             before_np = np[0] - 1
@@ -884,7 +912,7 @@ class _Extraction:
     def _ends_after(self, j: int, b: int) -> bool:
         """Whether only time, medium or a new clause follows token ``j`` in its sentence:
         what makes "X, the mayor said" an attribution of the words before it."""
-        i = self._skip_after_cue(j + 1, b, False)
+        i = self._skip_after_cue(j + 1, b, self.lower[j] in TELL_CUES)
         return i >= b or self.is_stop(i) or self.words[i] == ","
 
     def _content_after(self, j: int, b: int, se: int, tell: bool) -> tuple[int, int] | None:

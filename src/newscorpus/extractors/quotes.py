@@ -117,6 +117,7 @@ _EVIDENCE_NOUNS: Final = frozenset(
     "estimate estimates review audit investigation memo document documents records count "
     "results numbers statistics".split()
 )
+_CONTENT_BREAKS: Final = frozenset("- — – ;".split())
 _SPLITTERS: Final = frozenset("but and while whereas although though as".split())
 
 Kind = Literal["direct", "indirect", "mixed"]
@@ -971,6 +972,15 @@ class _Extraction:
         for k in range(i + 2, b):
             if self.words[k] == "," and k + 1 < b and self.lower[k + 1] in PARTICIPLE_CUES:
                 return self.starts[k]  # "..., noting that ...": a second attribution
+            if self.words[k] == ";" or (self.words[k] in _CONTENT_BREAKS and self.spans[k - 1][1] < self.starts[k]):
+                return self.starts[k]  # a spaced dash or a semicolon ends the reported clause
+            if (
+                self.words[k] == ","
+                and k + 2 < b
+                and self.lower[k + 1] in ("a", "an")
+                and k - i >= 4
+            ):
+                return self.starts[k]  # "..., an acknowledgment that ...": a comment on it
             if self.lower[k] in _CUES and self.lower[k] not in _TAIL_ONLY and self.words[k][:1].islower():
                 found = self._subject_before(k, i + 1)
                 if found is None:

@@ -68,12 +68,17 @@ SPEECH_CUES: Final = _words(
     doubted disputed signaled signalled implied hinted mentioned reminded informed ruled
     allowed allows conceded complained projected forecast forecasts calculated insisted
     contend contends argue acknowledge claim insist warn suggest predict
+    endorsed endorses criticized criticised criticizes praised praises defended defends
+    rejected rejects dismissed dismisses blasted slammed condemned condemns welcomed
+    welcomes called calls urged urges described describes proposed proposes questioned
+    accused accuses blamed blames announced announces
     """
 )
 
 # Verbs whose object is the addressee ("told Reuters that ...").
 TELL_CUES: Final = _words(
-    "told tells telling assured assures warned warns reminded reminds informed informs asked asks"
+    "told tells telling assured assures warned warns reminded reminds informed informs asked asks "
+    "urged urges"
 )
 
 # Thought and belief verbs: attributions of a different kind ("cue type thought").

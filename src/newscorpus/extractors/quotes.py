@@ -95,7 +95,7 @@ _BARE_CUES: Final = frozenset(
 )
 _INFINITIVE_CUES: Final = frozenset(
     "told tells telling promised promises vowed vows pledged pledges asked asks warned "
-    "warns threatened threatens".split()
+    "warns threatened threatens urged urges".split()
 )
 # Used only right after a direct quote ("...," she continued): as reported speech
 # these are mostly something else ("continued to defend the city").
@@ -118,6 +118,15 @@ _EVIDENCE_NOUNS: Final = frozenset(
     "results numbers statistics".split()
 )
 _CONTENT_BREAKS: Final = frozenset("- — – ;".split())
+# Verbs whose reported content is often a noun phrase: "endorsed the plan".
+_OBJECT_CUES: Final = frozenset(
+    """
+    announced announces denied denies endorsed endorses criticized criticised criticizes
+    praised praises defended defends rejected rejects dismissed dismisses blasted slammed
+    condemned condemns welcomed welcomes called calls urged urges described describes
+    proposed proposes questioned questions accused accuses blamed blames
+    """.split()
+)
 _SPLITTERS: Final = frozenset("but and while whereas although though as".split())
 
 Kind = Literal["direct", "indirect", "mixed"]
@@ -924,7 +933,7 @@ class _Extraction:
             for k in range(i, min(b, i + 10)):
                 if self.lower[k] in ("that", "to") or self.words[k] == ",":
                     if self.lower[k] in ("that", "to"):
-                        i = k
+                        i = k - 1 if self.lower[k - 1] == "not" and k - 1 > i else k
                     break
         if i >= b:
             return None
@@ -932,8 +941,13 @@ class _Extraction:
         complementiser = self.lower[i] == "that"
         if complementiser:
             i += 1
-        elif self.lower[i] == "to" and word in _INFINITIVE_CUES:
+        elif (self.lower[i] == "to" or (self.lower[i] == "not" and i + 1 < b and self.lower[i + 1] == "to")) and (
+            word in _INFINITIVE_CUES
+        ):
             pass
+        elif word in _OBJECT_CUES:
+            if self.lower[i] in ("for", "of", "on") and i + 1 < b:
+                i += 1  # "called for more sanctions", "warned of", "weighed in on"
         elif word not in _BARE_CUES and not (word in _EVIDENCE_CUES and self._evidence_subject(j)):
             return None
         if i >= b or self.words[i] in (",", ".", ";", "?", "!"):

@@ -72,6 +72,9 @@ SPEECH_CUES: Final = _words(
     rejected rejects dismissed dismisses blasted slammed condemned condemns welcomed
     welcomes called calls urged urges described describes proposed proposes questioned
     accused accuses blamed blames announced announces
+    supported supports opposed opposes highlighted highlights cited cites sought seeks
+    offered offers attacked attacks touted touts promoted promotes mocked mocks
+    applauded applauds embraced embraces
     """
 )
 

@@ -125,6 +125,9 @@ _OBJECT_CUES: Final = frozenset(
     praised praises defended defends rejected rejects dismissed dismisses blasted slammed
     condemned condemns welcomed welcomes called calls urged urges described describes
     proposed proposes questioned questions accused accuses blamed blames
+    supported supports opposed opposes highlighted highlights cited cites sought seeks
+    offered offers attacked attacks touted touts promoted promotes mocked mocks
+    applauded applauds embraced embraces
     """.split()
 )
 _SPLITTERS: Final = frozenset("but and while whereas although though as".split())

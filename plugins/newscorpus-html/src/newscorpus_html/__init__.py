@@ -190,8 +190,13 @@ def article_from_html(
     path: str = "<html>",
     encoding: str | None = None,
     meta: Mapping[str, Any] | None = None,
+    min_chars: int = 1,
 ) -> Article:
-    """One article from a news page; raises :class:`InputError` if it has no body text."""
+    """One article from a news page; raises :class:`InputError` if it has no body text.
+
+    ``min_chars`` is the shortest body accepted: a crawl (WARC) asks for more than one
+    character, so that index and error pages with a few words of navigation are skipped.
+    """
     if isinstance(data, bytes) and encoding is not None:
         try:
             data = data.decode(encoding)
@@ -232,7 +237,7 @@ def article_from_html(
     text = _paragraphs(body_text, headline)
     if not text and "body" in found:
         text, method = _paragraphs(found["body"][0], headline), "json-ld articleBody"
-    if not text:
+    if len(text) < max(min_chars, 1):
         raise InputError("no article text found in the page", path=path,
                          hint="is it a news article page? trafilatura found no main text")
     base = parse_text(text, id=id)  # the dateline, with its span into the body

@@ -57,6 +57,7 @@ _MARK: Final = re.compile(r"''|[\"“”«»„‟]")
 _OPENERS: Final = frozenset("“«„‟")
 _CLOSERS: Final = frozenset("”»")
 _QUOTE_CHARS: Final = frozenset("\"“”«»„‟'")
+_DOUBLE_MARKS: Final = frozenset("\"“”«»„‟")
 _LEFT_OF_OPEN: Final = frozenset("([{—–-/:;") | _OPENERS
 _RIGHT_OF_CLOSE: Final = frozenset(",.;:!?)]}—–-…") | _CLOSERS
 _SENTENCE_PUNCT: Final = frozenset(".!?;")
@@ -128,6 +129,15 @@ _OBJECT_CUES: Final = frozenset(
     supported supports opposed opposes highlighted highlights cited cites sought seeks
     offered offers attacked attacks touted touts promoted promotes mocked mocks
     applauded applauds embraced embraces
+    """.split()
+)
+# Common irregular verbs, where a subject phrase read forwards must stop.
+_COMMON_VERBS: Final = frozenset(
+    """
+    went goes go came comes took takes made makes gave gives got gets put puts ran runs
+    began begins left leaves kept keeps held holds brought brings stood stands sat sits
+    saw sees knew knows felt feels found finds stuck ends is was are were has had have
+    says said told tells wrote writes read reads did does became becomes
     """.split()
 )
 _SPLITTERS: Final = frozenset("but and while whereas although though as".split())
@@ -401,6 +411,13 @@ class _Extraction:
             if self.is_stop(i):
                 return None
             if low in SPEECH_CUES and self.words[i][:1].islower():
+                k = i - 1
+                while k > first and self.lower[k] in AUXILIARIES:
+                    k -= 1
+                if k >= first and self.lower[k] in ("who", "which", "that"):
+                    i += 1  # "Warren, who has not endorsed a candidate, told ...": a relative clause
+                    steps += 1
+                    continue
                 return i if self._tail_allowed(i, first, capital_after_period) else None
             if low == "according" and i + 1 < n and self.lower[i + 1] == "to":
                 return i
@@ -540,31 +557,40 @@ class _Extraction:
         subject: int | None = None
         for k in range(a, j):
             word = self.words[k]
+            low = self.lower[k]
             introduced = k == a or self.lower[k - 1] in _SUBJECT_INTRODUCERS
+            if k + 1 < j and self.words[k + 1] == "," and low not in _SUBJECT_PRONOUNS and not self._mentioned(k):
+                continue  # "Outside, ..." / "Likewise, ...": an opening adverbial
             if introduced and (
-                (word[:1].isupper() and self.lower[k] not in FUNCTION_WORDS)
-                or self.lower[k] in _SUBJECT_PRONOUNS
+                (word[:1].isupper() and low not in FUNCTION_WORDS and low not in MONTHS_DAYS)
+                or low in _SUBJECT_PRONOUNS
             ):
                 subject = k
         if subject is None and self.lower[a] in ("the", "a", "an") and a < j:
             # "The New York businessman has praised ...": a determiner phrase up to its verb.
-            end = a + 1
+            end = a
             while end + 1 < j and end - a < 6:
                 low = self.lower[end + 1]
                 if low in AUXILIARIES or low in CLAUSE_BOUNDARIES or not low[:1].isalnum():
                     break
-                if self.words[end + 1].islower() and low.endswith("ed"):
+                if self.words[end + 1].islower() and (low.endswith("ed") or low in _COMMON_VERBS):
                     break
                 end += 1
-            return (a, end)
+            return (a, end) if end > a else None
         if subject is None:
             return None
         end = subject
-        while end + 1 < j and (
-            self.words[end + 1][:1].isupper()
-            or (self.words[end + 1] == "." and self.lower[end] in ABBREVIATIONS)
-        ):
-            end += 1
+        while end + 1 < j:
+            nxt = self.words[end + 1]
+            low = self.lower[end + 1]
+            if nxt[:1].isupper() or (nxt == "." and self.lower[end] in ABBREVIATIONS):
+                end += 1
+            elif (low in ROLE_NOUNS or low in ("presidential", "presumptive")) and end + 2 < j and (
+                self.words[end + 2][:1].isupper() or self.lower[end + 2] in ROLE_NOUNS
+            ):
+                end += 1  # "Presumptive GOP nominee Donald Trump"
+            else:
+                break
         return (subject, end)
 
     def _attr_from_colon_line(self, piece: _Piece) -> _Attribution | None:
@@ -677,9 +703,12 @@ class _Extraction:
         """The noun phrase starting at token ``i``: up to a comma, a clause or a time word."""
         n = len(self.spans)
         j = i
-        while j < n and j - i < 8:
+        while j < n and j - i < 12:
             word = self.words[j]
             low = self.lower[j]
+            if low == "and" and j > i and j + 1 < n and self.words[j + 1][:1].isupper() and self.words[j - 1][:1].isupper():
+                j += 1  # "former Pennsylvania Gov. and DNC Chairman Ed Rendell"
+                continue
             if not word[:1].isalnum():
                 if word == "." and j > i and self.spans[j - 1][1] == self.spans[j][0] and (
                     self.lower[j - 1] in ABBREVIATIONS or len(self.lower[j - 1]) == 1
@@ -731,7 +760,7 @@ class _Extraction:
         k = end
         while k >= floor and len(segments) < 5 and j - k < 60:
             word = self.words[k]
-            if self.is_stop(k) or word in _QUOTE_CHARS or word == "''":
+            if self.is_stop(k) or word in _DOUBLE_MARKS or (word == "'" and self.spans[k - 1][1] != self.starts[k]):
                 break
             if word == ",":
                 if k < end:
@@ -1067,6 +1096,12 @@ class _Extraction:
                 elif word in FEMALE_TITLES:
                     genders.setdefault(index, "f")
         return genders
+
+    def _mentioned(self, k: int) -> bool:
+        """Whether token ``k`` is part of a name in the people index."""
+        pos = self.starts[k]
+        index = bisect.bisect_right(self.mention_starts, pos) - 1
+        return index >= 0 and self.mentions[index][1] > pos
 
     def _person_at(self, start: int, end: int) -> int | None:
         """The indexed person whose mention ends the phrase [start, end)."""

@@ -120,7 +120,7 @@ class AtomicTarget:
         if self.path is None:
             raise ExportError(f"this format writes several files; give -o PATH (not {suffix})")
         base = self.path.name
-        for ending in (".csv.gz", ".csv"):
+        for ending in (".csv.gz", ".csv", ".parquet"):
             if base.lower().endswith(ending):
                 return self.path.with_name(base[: -len(ending)] + suffix + base[-len(ending) :])
         return self.path.with_name(base + suffix)

@@ -16,6 +16,7 @@ __all__ = [
     "CHANGE_WORDS",
     "CURRENCY_CODES",
     "CURRENCY_WORDS",
+    "UNIT_FIRST",
     "QUALIFIERS",
     "QUANTITY_OF",
     "RATE_DENOMINATORS",
@@ -141,6 +142,7 @@ for _unit, _forms in _UNIT_FORMS.items():
         if len(_form) == 1 and _form.isalpha():
             continue  # one letter: only in CASED_UNITS, where its case is checked
         UNITS[tuple(_form.replace("-", " - ").replace("/", " / ").split())] = _unit
+UNIT_FIRST: Final = frozenset(key[0] for key in UNITS)
 # "nm" reads as newton-metres in car stories far more often than as nanometres.
 UNITS[("nm",)] = "N*m"
 

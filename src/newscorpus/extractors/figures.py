@@ -43,8 +43,8 @@ from .dates import date_spans
 
 __all__ = ["build", "find_figures"]
 
-# kind, start, end, text
-Token = tuple[str, int, int, str]
+# kind, start, end, text, lower-case text
+Token = tuple[str, int, int, str, str]
 
 _TOKEN: Final = re.compile(
     r"(?P<num>\d+(?:[.,:]\d+)*)"
@@ -52,12 +52,37 @@ _TOKEN: Final = re.compile(
     r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
     r"|(?P<sym>\S)"
 )
+_KINDS: Final = ("", "num", "abbr", "word", "sym")
 _NUMBER_WORDS: Final = frozenset({*SMALL, *TENS, *SCALES, "dozen"})
-_TRIGGER: Final = re.compile(
-    r"\d|\b(?:"
-    + "|".join(sorted({*SMALL, *TENS, *SCALES, *VAGUE, *FRACTIONS, "dozen", "tens"}, key=len, reverse=True))
-    + r"|\w+fold)\b",
-    re.IGNORECASE,
+_DIGIT: Final = re.compile(r"\d")
+_TRIGGER_WORDS: Final = sorted(
+    {*SMALL, *TENS, *SCALES, *VAGUE, *FRACTIONS, "dozen", "tens"}
+    | {f"{w}fold" for w in (*SMALL, *TENS, "hundred")},
+    key=len,
+    reverse=True,
+)
+# Number words, found in one pass over the text. Written as a character class followed by
+# the rest of each word, because Python's regex engine scans for a leading class quickly
+# but tries a leading word boundary or alternation at every character.
+_NUMBER_WORD: Final = re.compile(
+    "["
+    + "".join(sorted({w[0] for w in _TRIGGER_WORDS} | {w[0].upper() for w in _TRIGGER_WORDS}))
+    + r"](?<![^\W\d_].)(?:"
+    + "|".join(sorted({w[1:] for w in _TRIGGER_WORDS}, key=len, reverse=True))
+    + r")(?![^\W\d_])"
+)
+_CURRENCY_SYMBOLS: Final = frozenset("$£€¥₹₪₩₽~")
+# Words a figure can start with besides number words: currency prefixes and codes.
+_START_WORDS: Final = frozenset(
+    {*SMALL, *TENS, *SCALES, *VAGUE, "dozen", "tens", "a", "an", "half", "minus"}
+    | {w.lower() for w in ("US", "AU", "NZ", "HK", "S", "SG", "C", "CA", "A", "R", "Y", "PS", "RM", "Rs", "Fr", "CHF", "AUD", "CAD", "NZD", "HKD", "SGD", "U.S.")}
+)
+_START_ANY: Final = frozenset(
+    {w for base in _START_WORDS for w in (base, base.capitalize(), base.upper())}
+    | {w for base in _TRIGGER_WORDS for w in (base, base.capitalize(), base.upper())}
+    | U.CURRENCY_CODES
+    | _CURRENCY_SYMBOLS
+    | {"U.S.", "Rs", "PS", "RM"}
 )
 _ORDINAL_SUFFIX: Final = frozenset({"st", "nd", "rd", "th"})
 _AMPM: Final[dict[str, int]] = {"a.m.": 0, "am": 0, "p.m.": 12, "pm": 12}
@@ -156,10 +181,12 @@ class _Sentence:
         self.text = text
         self.start = start
         self.end = end
-        self.toks: list[Token] = [
-            (m.lastgroup or "sym", m.start(), m.end(), m.group())
-            for m in _TOKEN.finditer(text, start, end)
-        ]
+        kinds = _KINDS
+        toks: list[Token] = []
+        for m in _TOKEN.finditer(text, start, end):
+            word = m.group()
+            toks.append((kinds[m.lastindex or 4], m.start(), m.end(), word, word.lower()))
+        self.toks = toks
 
 
 def _adjacent(a: Token, b: Token) -> bool:
@@ -173,7 +200,7 @@ def _spaced(text: str, a: Token, b: Token) -> bool:
 
 
 def _low(tok: Token) -> str:
-    return tok[3].lower()
+    return tok[4]
 
 
 class _Reader:
@@ -215,6 +242,10 @@ class _Reader:
         i = 0
         n = len(toks)
         while i < n:
+            tok = toks[i]
+            if tok[0] != "num" and tok[3] not in _START_ANY:
+                i += 1
+                continue
             cand = self.figure_at(sent, i)
             if cand is None:
                 i += 1
@@ -656,6 +687,8 @@ class _Reader:
                 return
         # Measurement units, longest first (up to four tokens).
         best: tuple[str, int] | None = None
+        if _low(t) not in U.UNIT_FIRST and t[3] not in U.CASED_UNITS:
+            return
         for width in (4, 3, 2, 1):
             if k + width > n:
                 continue
@@ -1224,10 +1257,10 @@ class _Extractor:
 
     def __call__(self, doc: Document, /) -> Sequence[Figure]:
         text = doc.text
-        if not _TRIGGER.search(text):
+        if not _DIGIT.search(text) and not _NUMBER_WORD.search(text):
             return ()
         dates_found = doc.results.get("dates")
-        if dates_found:
+        if dates_found is not None:
             spans = [(d.start, d.end) for d in dates_found]
         else:
             spans = date_spans(text)
@@ -1244,7 +1277,7 @@ def find_figures(
     reader = _Reader(text, dates)
     found: list[tuple[_Cand, _Sentence]] = []
     for start, end in sentences:
-        if not _TRIGGER.search(text, start, end):
+        if not _DIGIT.search(text, start, end) and not _NUMBER_WORD.search(text, start, end):
             continue
         sent = _Sentence(text, start, end)
         for cand in reader.sentence(sent):
@@ -1260,8 +1293,9 @@ def find_figures(
     quotes = list((results or {}).get("quotes") or ())
     people = list((results or {}).get("people") or ())
     out: list[Figure] = []
+    marks = [m.start() for m in _QUOTE_MARK.finditer(text)] if found else []
     for cand, sent in found:
-        claimant = _claimant(text, cand, sent, quotes, people)
+        claimant = _claimant(text, cand, sent, quotes, people, marks)
         value = cand.value if cand.low is None else None
         out.append(
             Figure(
@@ -1301,13 +1335,15 @@ def _conversions(text: str, figs: list[_Cand]) -> None:
             b.conversion_of = index - 1
 
 
-def _claimant(text: str, cand: _Cand, sent: _Sentence, quotes: list[Any], people: list[Any]) -> str | None:
+def _claimant(
+    text: str, cand: _Cand, sent: _Sentence, quotes: list[Any], people: list[Any], marks: list[int]
+) -> str | None:
     for quote in quotes:
         if quote.start <= cand.start < quote.end:
             speaker = getattr(quote, "speaker", None)
             if speaker is not None and speaker.name:
                 return str(speaker.name)
-    name_span = _claimant_span(text, cand, sent)
+    name_span = _claimant_span(text, cand, sent, marks)
     if name_span is None:
         return None
     s, e = name_span
@@ -1319,29 +1355,38 @@ def _claimant(text: str, cand: _Cand, sent: _Sentence, quotes: list[Any], people
     return text[s:e]
 
 
-def _inside_quote(text: str, sent: _Sentence, pos: int) -> tuple[int, int] | None:
-    """The quoted stretch of the paragraph around ``pos``, if ``pos`` is inside quote marks."""
-    para_start = text.rfind("\n", 0, pos) + 1
-    para_end = text.find("\n", pos)
-    if para_end < 0:
-        para_end = len(text)
+_QUOTE_MARK: Final = re.compile(r'["“”\n]')
+
+
+def _inside_quote(text: str, marks: list[int], pos: int) -> tuple[int, int] | None:
+    """The quoted stretch of the paragraph around ``pos``, if ``pos`` is inside quote marks.
+
+    ``marks`` are the offsets of every quote mark and line break in the text, so only the
+    marks of the paragraph at hand are looked at.
+    """
+    index = bisect.bisect_left(marks, pos)
+    k = index - 1
+    while k >= 0 and text[marks[k]] != "\n":
+        k -= 1
     opened = -1
-    for k in range(para_start, pos):
-        ch = text[k]
+    for m in marks[k + 1 : index]:
+        ch = text[m]
         if ch == "“" or (ch == '"' and opened < 0):
-            opened = k
+            opened = m
         elif ch == "”" or (ch == '"' and opened >= 0):
             opened = -1
     if opened < 0:
         return None
-    for k in range(pos, para_end):
-        if text[k] in _QUOTE_CLOSE:
-            return opened, k
-    return opened, para_end
+    for m in marks[index:]:
+        if text[m] == "\n":
+            return opened, m
+        if text[m] in _QUOTE_CLOSE:
+            return opened, m
+    return opened, len(text)
 
 
-def _claimant_span(text: str, cand: _Cand, sent: _Sentence) -> tuple[int, int] | None:
-    quoted = _inside_quote(text, sent, cand.start)
+def _claimant_span(text: str, cand: _Cand, sent: _Sentence, marks: list[int]) -> tuple[int, int] | None:
+    quoted = _inside_quote(text, marks, cand.start)
     if quoted is not None:
         q_start, q_end = quoted
         m = _ATTRIBUTION_AFTER.match(text, q_end + 1, min(len(text), q_end + 160))

@@ -148,7 +148,15 @@ def index_people(analysis: Analysis) -> tuple[Person, ...]:
     by_last: dict[str, list[_Entity]] = {}
     by_name: dict[str, _Entity] = {}
     for start, end in analysis.name_candidates:
-        words = [(m.start() + start, m.end() + start, m.group()) for m in _WORD.finditer(text[start:end])]
+        candidate = text[start:end]
+        if " " not in candidate and "\t" not in candidate:
+            # Most candidates are one capitalised word: settle them cheaply.
+            low = candidate.lower().rstrip(".")
+            if low in FUNCTION_WORDS or low in MONTHS_DAYS:
+                continue
+            if low.strip(",") not in by_last and not _is_speech_subject(text, end):
+                continue
+        words = [(m.start() + start, m.end() + start, m.group()) for m in _WORD.finditer(candidate)]
         # Sentence-initial function words ("The", "But") are not part of a name.
         while words and _bare(words[0][2]) in FUNCTION_WORDS:
             words.pop(0)
@@ -189,12 +197,12 @@ def index_people(analysis: Analysis) -> tuple[Person, ...]:
             known = by_last.get(key[-1]) if key else None
             if not known and not _is_speech_subject(text, n_end):
                 continue
-        paragraph = analysis.paragraph_at(n_start)
-        floor = paragraph[0] if paragraph else 0
-        limit = paragraph[1] if paragraph else len(text)
-        if role is None and kind == "person":
-            role = _role_after(text, n_end, limit) or _role_before(text, n_start, floor)
         entity = _find(surface, kind, by_last, by_name) if kind == "person" else by_name.get(surface.lower())
+        if role is None and kind == "person" and (entity is None or not entity.roles):
+            paragraph = analysis.paragraph_at(n_start)
+            floor = paragraph[0] if paragraph else 0
+            limit = paragraph[1] if paragraph else len(text)
+            role = _role_after(text, n_end, limit) or _role_before(text, n_start, floor)
         if entity is None:
             entity = _Entity(surface, kind)
             entities.append(entity)

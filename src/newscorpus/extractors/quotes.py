@@ -212,7 +212,11 @@ class _Extraction:
         self.spans = analysis.tokens
         self.starts = [s for s, _ in self.spans]
         self.words = [text[s:e] for s, e in self.spans]
-        self.lower = [w.lower() for w in self.words]
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            self.lower = [lowered[s:e] for s, e in self.spans]
+        else:  # a few characters change length when lower-cased ("İ")
+            self.lower = [w.lower() for w in self.words]
         self.lines = analysis.lines
         self.people = people
         mentions: list[tuple[int, int, int]] = []
@@ -1313,37 +1317,34 @@ def extract_quotes(analysis: Analysis, people: Sequence[Person] | None = None) -
     for attr in ordered:
         if attr.source is not None:
             attr.speaker = attr.source.speaker
-    records: list[tuple[int, Quote, _Attribution]] = []
-    for piece in direct:
-        records.append(
-            (piece.start, _quote(state, piece.start, piece.end, "direct", piece.attr), piece.attr or _NONE)
-        )
+    spans: list[tuple[int, int, Kind, _Attribution | None]] = [
+        (piece.start, piece.end, "direct", piece.attr) for piece in direct
+    ]
     for event in events:
         for start, end in event.pieces:
             kind: Kind = "mixed" if _MARK.search(state.text, start, end) else "indirect"
-            records.append((start, _quote(state, start, end, kind, event.attr), event.attr))
-    records.sort(key=lambda r: r[0])
+            spans.append((start, end, kind, event.attr))
+    spans.sort(key=lambda r: r[0])
     ids: dict[int, str] = {}
     out: list[Quote] = []
-    for _start, quote, attr in records:
-        if attr is _NONE:
-            out.append(quote)
-            continue
-        key = id(attr)
-        if key not in ids:
-            ids[key] = f"q{len(ids) + 1}"
-        out.append(_with_id(quote, ids[key]))
+    for start, end, kind, found in spans:
+        identifier = None
+        if found is not None:
+            identifier = ids.get(id(found))
+            if identifier is None:
+                identifier = ids[id(found)] = f"q{len(ids) + 1}"
+        out.append(_quote(state, start, end, kind, found, identifier))
     return tuple(out)
 
 
-_NONE: Final = _Attribution(None, None, None, 0.0)
-
-
-def _quote(state: _Extraction, start: int, end: int, kind: Kind, attr: _Attribution | None) -> Quote:
+def _quote(
+    state: _Extraction, start: int, end: int, kind: Kind, attr: _Attribution | None, identifier: str | None
+) -> Quote:
+    text = state.text[start:end]
     if attr is None:
-        return Quote(text=state.text[start:end], start=start, end=end, kind=kind, confidence=0.5)
+        return Quote(text=text, start=start, end=end, kind=kind, confidence=0.5)
     return Quote(
-        text=state.text[start:end],
+        text=text,
         start=start,
         end=end,
         kind=kind,
@@ -1351,20 +1352,7 @@ def _quote(state: _Extraction, start: int, end: int, kind: Kind, attr: _Attribut
         cue=state.cue(attr),
         medium=state.medium(attr),
         confidence=attr.confidence,
-    )
-
-
-def _with_id(quote: Quote, attribution: str) -> Quote:
-    return Quote(
-        text=quote.text,
-        start=quote.start,
-        end=quote.end,
-        kind=quote.kind,
-        speaker=quote.speaker,
-        cue=quote.cue,
-        medium=quote.medium,
-        confidence=quote.confidence,
-        attribution=attribution,
+        attribution=identifier,
     )
 
 

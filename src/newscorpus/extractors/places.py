@@ -41,6 +41,7 @@ from ..specs import Document, Extractor
 __all__ = ["Geoparser", "build"]
 
 _MAX_NAME_WORDS: Final = 6
+_MAX_RUN_WORDS: Final = 12
 
 # Capitalised words that are almost never a place on their own, whatever the gazetteer
 # says (it has a village for most English words). General English vocabulary.
@@ -218,16 +219,22 @@ class Geoparser:
         sentence_starts = {s for s, _ in analysis.sentences}
         matches: list[_Match] = []
         surnames: set[str] = set()
-        for run_start, run_end in analysis.name_candidates:
+        for run_start, run_end in _bounded_runs(text, analysis.name_candidates):
             matches.extend(
                 self._run_matches(text, run_start, run_end, sentence_starts, surnames)
             )
         matches = [m for m in matches if not _overlaps(persons, m.start, m.end)]
         if surnames:
+            # A surname seen after a given name (Lloyd Austin) is that person throughout;
+            # the last word of any other unknown name only rules out weak places.
             matches = [
                 m for m in matches
-                if m.key not in surnames or m.container or m.cued
-                or (m.entries and m.entries[0].prominence >= _STRONG)
+                if m.container or m.cued or (
+                    m.key not in surnames and (
+                        "?" + m.key not in surnames
+                        or (m.entries and m.entries[0].prominence >= _STRONG)
+                    )
+                )
             ]
         self._link_containers(text, matches)
         demonym_votes = self._demonyms(analysis.name_candidates, text)
@@ -268,14 +275,14 @@ class Geoparser:
                     break
             i = found[-1][1] if hit is not None else i + 1
         if not found and n >= 2 and lowers[0] not in _STOP and lowers[0] not in _TITLES:
-            # A person's name: remember a surname that is also a place (Lloyd Austin).
-            surnames.add(fold(text[words[-1][0] : words[-1][1]]))
+            # A person's name, maybe: remember its last word (weak evidence).
+            surnames.add("?" + fold(text[words[-1][0] : words[-1][1]]))
         given = self.gaz.given_names
         for k in range(n - 1):
             # "Kelly Smith", "John Baker": a given name followed by a capitalised word
             # starts a person's name, whatever the gazetteer says about either word.
             nxt = lowers[k + 1]
-            if lowers[k] in given and nxt not in _DESIGNATOR_AFTER and \
+            if lowers[k] in given and lowers[k] not in _STOP and nxt not in _DESIGNATOR_AFTER and \
                     nxt not in _PARTICLES and nxt not in _STOP and nxt not in _ORG_AFTER and \
                     (nxt in self.gaz.surnames or nxt not in self.gaz.english):
                 strong = [f for f in found if f[0] <= k < f[1] and f[1] - f[0] > 1]
@@ -374,8 +381,13 @@ class Geoparser:
         caps = bare.isupper()
         out = tuple(e for e in entries if e.how != ABBREVIATION or caps)
         if caps and len(bare) <= 4 and bare.isalpha():
-            # UN, AP, SOS: an acronym is only a place through a recorded abbreviation.
-            out = tuple(e for e in out if e.how in (ABBREVIATION, CONTAINER_ONLY) or e.name.isupper())
+            # UN, AP, SOS: an acronym is only a place through a recorded abbreviation
+            # (a prominent place's own name in capitals, KYIV in a dateline, is fine).
+            out = tuple(
+                e for e in out
+                if e.how in (ABBREVIATION, CONTAINER_ONLY) or e.name.isupper()
+                or (len(bare) == 4 and e.how == PRIMARY and e.prominence >= _STRONG)
+            )
         if not caps and len(surface) <= 3:
             out = tuple(e for e in out if e.how != ALTERNATE)
         return out
@@ -525,24 +537,22 @@ class Geoparser:
                     m.chosen = best.chosen
                     m.score = best.score
         # Acceptance: weak single names need a cue or context behind them.
-        keep: list[_Match] = []
-        strong = {m.key for m in known if m.score >= _MIN_SCORE + 1}
-        for m in matches:
-            if not m.entries:
-                keep.append(m)
-                continue
+        passed: set[str] = set()
+        for m in known:
             threshold = _MIN_SCORE_CUED if (m.cued or m.container or m.contained or m.prefer) else _MIN_SCORE
             single = " " not in m.key
             if m.key in self.gaz.common_words and m.chosen is not None and m.chosen.kind not in (
                 "country", "continent"
             ):
-                threshold += 1.5 if not m.sentence_start else 3.0
+                threshold += 1.5 if not m.sentence_start else 5.0
             elif m.sentence_start:
                 threshold += 0.8
             if single and (m.key in self.gaz.given_names or m.key in self.gaz.surnames):
                 threshold += 1.5  # Kelly, Nelson, Barry: a person more often than a village
-            if m.score >= threshold or m.key in strong:
-                keep.append(m)
+            if m.score >= threshold:
+                passed.add(m.key)
+        # A name that is clearly a place once is that place at every mention.
+        keep = [m for m in matches if not m.entries or m.key in passed]
         matches[:] = keep
         self._anchor_unknown(matches)
 
@@ -748,6 +758,19 @@ class _Context:
             if near:
                 bonus += 1.5 + min(1.0, 0.5 * (near - 1))
         return bonus
+
+
+def _bounded_runs(text: str, runs: Iterable[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+    """Cut very long capitalised runs (headlines in title case, hostile input) into
+    pieces of a few words: no place name is longer, and the run analysis stays linear."""
+    for start, end in runs:
+        if end - start <= 120:
+            yield start, end
+            continue
+        words = [m.span() for m in _WORDS.finditer(text, start, end)]
+        for k in range(0, len(words), _MAX_RUN_WORDS):
+            chunk = words[k : k + _MAX_RUN_WORDS]
+            yield chunk[0][0], chunk[-1][1]
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

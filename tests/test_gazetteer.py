@@ -1,0 +1,107 @@
+"""The embedded gazetteer: present, lazily opened, and spelling-tolerant."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from newscorpus.gazetteer import (
+    ABBREVIATION,
+    DATA_FILE,
+    Gazetteer,
+    fold,
+    get_gazetteer,
+)
+from newscorpus.gazetteer._names import is_latin
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return get_gazetteer()
+
+
+def test_data_file_ships_in_the_package() -> None:
+    assert DATA_FILE.exists()
+    assert DATA_FILE.parent.name == "gazetteer"
+    assert DATA_FILE.stat().st_size < 40 * 1024 * 1024
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Kyïv", "kyiv"),
+        ("Luhans'k", "luhansk"),
+        ("Luhans’k", "luhansk"),
+        ("Niu-York", "niu york"),
+        ("St. Louis", "st louis"),
+        ("U.S.", "us"),
+        ("Łódź", "lodz"),
+        ("  São   Paulo ", "sao paulo"),
+    ],
+)
+def test_fold_makes_spellings_meet(name: str, key: str) -> None:
+    assert fold(name) == key
+
+
+def test_is_latin() -> None:
+    assert is_latin("Sievierodonetsk")
+    assert is_latin("Bữu Long")
+    assert not is_latin("Северодонецк")
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("Kiev", "Kyiv"), ("Severodonetsk", "Sievierodonetsk"), ("Artemivsk", "Bakhmut")],
+)
+def test_old_and_current_spellings_reach_the_same_place(gaz: Gazetteer, old: str, new: str) -> None:
+    old_ids = {e.gazetteer_id for e in gaz.find(old)}
+    top = gaz.find(new)[0]
+    assert top.gazetteer_id in old_ids
+    assert top.country_code == "UA"
+
+
+def test_kyiv_city_is_the_most_prominent_kyiv(gaz: Gazetteer) -> None:
+    top = gaz.find("Kyiv")[0]
+    assert top.gazetteer_id == "geonames:703448"
+    assert top.kind == "city"
+    assert abs(top.lat - 50.45) < 0.1 and abs(top.lon - 30.52) < 0.1
+
+
+def test_countries_have_points_aliases_and_demonyms(gaz: Gazetteer) -> None:
+    ukraine = [e for e in gaz.find("Ukraine") if e.kind == "country"]
+    assert ukraine and ukraine[0].gazetteer_id == "geonames:690791"
+    us = [e for e in gaz.find("US") if e.kind == "country"]
+    assert us and us[0].country_code == "US" and us[0].how == ABBREVIATION
+    assert any(e.country_code == "US" for e in gaz.find("United States"))
+    assert gaz.demonyms[fold("Russian")] == "RU"
+
+
+def test_regions_and_natural_features(gaz: Gazetteer) -> None:
+    luhansk = [e for e in gaz.find("Luhansk") if e.kind == "region"]
+    assert luhansk and luhansk[0].country_code == "UA"
+    assert gaz.admin1_name("UA", luhansk[0].admin1_code) is not None
+    assert any(e.kind == "sea" for e in gaz.find("Sea of Azov"))
+    assert any(e.kind == "river" for e in gaz.find("Dnieper"))
+    assert any(e.kind == "region" for e in gaz.find("Gaza Strip"))
+
+
+def test_unknown_name_finds_nothing(gaz: Gazetteer) -> None:
+    assert gaz.find("Qwxzy Plorb") == ()
+
+
+def test_noise_alternates_are_not_names(gaz: Gazetteer) -> None:
+    # Airport codes and dictionary-word translations of small places are left out.
+    assert not any(e.name == "Siverskodonetsk" for e in gaz.find("SEV"))
+    assert not any(e.kind == "city" and e.country_code == "MA" for e in gaz.find("White House"))
+
+
+def test_wheel_config_ships_the_data_file() -> None:
+    root = Path(__file__).resolve().parents[1]
+    pyproject = (root / "pyproject.toml").read_text()
+    assert 'packages = ["src/newscorpus"]' in pyproject
+    wheels = sorted((root / "dist").glob("newscorpus-*.whl")) if (root / "dist").exists() else []
+    for wheel in wheels[-1:]:
+        with zipfile.ZipFile(wheel) as archive:
+            assert "newscorpus/gazetteer/places.sqlite" in archive.namelist()

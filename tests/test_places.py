@@ -1,0 +1,185 @@
+"""The places extractor on small hand-written texts and hostile input."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import newscorpus
+from newscorpus.analysis import Analysis
+from newscorpus.extractors.places import build
+from newscorpus.models import Mention, Person, Place
+from newscorpus.specs import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "examples" / "sievierodonetsk.txt"
+
+_extract = build()
+
+
+def places(text: str, people: Sequence[Person] = ()) -> list[Place]:
+    doc = Document(newscorpus.parse(text, id="t"), Analysis(text))
+    if people:
+        doc.results["people"] = tuple(people)
+    return list(_extract(doc))
+
+
+def by_surface(found: list[Place]) -> dict[str, Place]:
+    return {m.text: p for p in found for m in p.mentions}
+
+
+def test_spans_index_the_text() -> None:
+    text = "Officials in Kyiv said shelling hit Kharkiv and Odesa overnight."
+    for place in places(text):
+        for m in place.mentions:
+            assert text[m.start : m.end] == m.text
+
+
+def test_old_and_new_spellings_resolve_to_one_place() -> None:
+    new = by_surface(places("Talks were held in Kyiv on Monday."))["Kyiv"]
+    old = by_surface(places("Talks were held in Kiev on Monday."))["Kiev"]
+    assert new.gazetteer_id == old.gazetteer_id == "geonames:703448"
+    assert new.country_code == "UA"
+
+
+def test_multi_word_names_and_designators() -> None:
+    found = by_surface(
+        places("Ships crossed the Sea of Azov while fighting raged across the Luhansk region.")
+    )
+    assert found["Sea of Azov"].kind == "sea"
+    region = next(p for s, p in found.items() if s.startswith("Luhansk"))
+    assert region.kind == "region" and region.country_code == "UA"
+
+
+def test_abbreviations() -> None:
+    found = by_surface(places("The U.S. and the UK agreed; US officials said the UAE would host."))
+    assert found["U.S."].country_code == "US"
+    assert found["US"].country_code == "US"
+    assert found["UK"].country_code == "GB"
+    assert found["UAE"].country_code == "AE"
+
+
+def test_people_and_newspapers_are_not_places() -> None:
+    text = (
+        "Defence chief Lloyd Austin spoke to the Washington Post on Tuesday. "
+        "Austin said the talks in Brussels went well."
+    )
+    found = by_surface(places(text))
+    assert "Austin" not in found
+    assert "Washington" not in found
+    assert found["Brussels"].country_code == "BE"
+
+
+def test_people_results_exclude_their_mentions() -> None:
+    text = "Maria Jordan spoke in Madrid. Jordan said the plan would work."
+    start = text.index("Jordan", 20)
+    person = Person(
+        name="Maria Jordan",
+        mentions=(
+            Mention(6, 12, "Jordan"),
+            Mention(start, start + 6, "Jordan"),
+        ),
+    )
+    found = by_surface(places(text, [person]))
+    assert "Jordan" not in found
+    assert found["Madrid"].country_code == "ES"
+
+
+def test_demonyms_are_not_mentions() -> None:
+    found = by_surface(places("Russian forces shelled Ukrainian positions near Bakhmut."))
+    assert "Russian" not in found and "Ukrainian" not in found
+    assert found["Bakhmut"].country_code == "UA"
+
+
+def test_container_decides_between_namesakes() -> None:
+    maine = by_surface(places("The mill in Bangor, Maine, closed last year."))["Bangor"]
+    assert maine.country_code == "US" and maine.resolution == "container"
+    texas = by_surface(places("A fair opened in Paris, Texas, on Saturday."))["Paris"]
+    assert texas.country_code == "US"
+    france = by_surface(places("A fair opened in Paris on Saturday."))["Paris"]
+    assert france.country_code == "FR"
+
+
+def test_context_decides_between_namesakes() -> None:
+    text = (
+        "Shelling hit Bakhmut and Sloviansk in Donetsk Oblast. "
+        "South of Bakhmut, troops held the town of Niu-York, residents said."
+    )
+    found = by_surface(places(text))
+    assert found["Niu-York"].country_code == "UA"
+
+
+def test_metonyms_are_kept_and_flagged() -> None:
+    found = places("Moscow has said it will respond, and Kyiv denies the claim.")
+    roles = {m.text: m.role for p in found for m in p.mentions}
+    assert roles["Moscow"] == "metonym"
+    assert roles["Kyiv"] == "metonym"
+
+
+def test_washington_urging_is_the_capital() -> None:
+    found = by_surface(places("Washington urged its allies in Brussels to send more aid."))
+    washington = found["Washington"]
+    assert washington.gazetteer_id == "geonames:4140963"
+    assert washington.mentions[0].role == "metonym"
+
+
+def test_context_cued_unknown_names_and_facilities() -> None:
+    text = (
+        "Artillery hit the Brovarka chemical plant in Lysychansk and the village of "
+        "Zhovtoduby, near Lysychansk."
+    )
+    found = by_surface(places(text))
+    plant = next(p for s, p in found.items() if s.startswith("Brovarka"))
+    assert plant.kind == "facility"
+    assert plant.country_code == "UA" and plant.lat is not None
+    assert found["Zhovtoduby"].lat is not None
+
+
+def test_common_words_at_sentence_start_are_not_places() -> None:
+    found = by_surface(places("Reading the report, officials said nothing. Police arrived later."))
+    assert "Reading" not in found and "Police" not in found
+
+
+def test_seed_story() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    found = by_surface(places(text))
+    assert found["Sievierodonetsk"].gazetteer_id == "geonames:691999"
+    assert found["Niu-York"].country_code == "UA"
+    assert found["Washington"].gazetteer_id == "geonames:4140963"
+    assert "Austin" not in found
+    assert "Russian" not in found
+    azot = next(p for s, p in found.items() if s.startswith("Azot"))
+    assert azot.kind == "facility" and azot.country_code == "UA"
+
+
+def test_empty_and_placeless_texts() -> None:
+    assert places("") == []
+    assert places("nothing here but lower case words.") == []
+
+
+def test_hostile_capitalised_megabyte_finishes() -> None:
+    words = ["Alpha", "Kyiv", "Bravo", "New", "York", "Of", "The", "Sea", "Azov", "Zulu"]
+    text = " ".join(words[i % len(words)] for i in range(120_000))[: 1 << 20]
+    found = places(text)
+    for place in found:
+        for m in place.mentions:
+            assert text[m.start : m.end] == m.text
+
+
+@given(st.text(alphabet=st.sampled_from(list("KyivParsNewYorkSeaAzov ,.'-\n’sUSA")), max_size=300))
+def test_spans_always_lie_in_the_text(text: str) -> None:
+    for place in places(text):
+        assert place.mentions
+        for m in place.mentions:
+            assert 0 <= m.start < m.end <= len(text)
+            assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize("text", ["Kyiv", "In Kyiv.", "KYIV, June 15 (Reuters) - Talks began."])
+def test_short_texts(text: str) -> None:
+    found = by_surface(places(text))
+    assert any(p.country_code == "UA" for p in found.values())

@@ -17,9 +17,10 @@ regions and places around it (``Niu-York`` in a story about Donetsk Oblast). Dem
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any, Final
 
@@ -101,22 +102,49 @@ _TITLES: Final = frozenset(
 # Designators after a name, with the kinds of gazetteer feature they select.
 _REGION_KINDS: Final = ("region", "county")
 _DESIGNATOR_AFTER: Final[dict[str, tuple[str, ...]]] = {
-    "region": _REGION_KINDS, "oblast": _REGION_KINDS, "province": _REGION_KINDS,
-    "state": _REGION_KINDS, "governorate": _REGION_KINDS, "prefecture": _REGION_KINDS,
-    "district": _REGION_KINDS, "territory": _REGION_KINDS, "county": ("county", "region"),
-    "parish": ("county",), "department": _REGION_KINDS, "krai": _REGION_KINDS,
-    "river": ("river",), "lake": ("lake",), "sea": ("sea", "bay"), "ocean": ("sea",),
-    "gulf": ("bay", "sea"), "bay": ("bay", "sea"), "strait": ("strait",),
-    "island": ("island",), "islands": ("island",), "mountains": ("mountain",),
-    "valley": ("region",), "peninsula": ("region",), "desert": ("region",),
-    "city": ("city", "town"), "town": ("town", "city"), "village": ("town",),
+    "region": _REGION_KINDS,
+    "oblast": _REGION_KINDS,
+    "province": _REGION_KINDS,
+    "state": _REGION_KINDS,
+    "governorate": _REGION_KINDS,
+    "prefecture": _REGION_KINDS,
+    "district": _REGION_KINDS,
+    "territory": _REGION_KINDS,
+    "county": ("county", "region"),
+    "parish": ("county",),
+    "department": _REGION_KINDS,
+    "krai": _REGION_KINDS,
+    "river": ("river",),
+    "lake": ("lake",),
+    "sea": ("sea", "bay"),
+    "ocean": ("sea",),
+    "gulf": ("bay", "sea"),
+    "bay": ("bay", "sea"),
+    "strait": ("strait",),
+    "island": ("island",),
+    "islands": ("island",),
+    "mountains": ("mountain",),
+    "valley": ("region",),
+    "peninsula": ("region",),
+    "desert": ("region",),
+    "city": ("city", "town"),
+    "town": ("town", "city"),
+    "village": ("town",),
     "township": ("town", "county"),
 }
 _DESIGNATOR_BEFORE: Final[dict[str, tuple[str, ...]]] = {
-    "lake": ("lake",), "mount": ("mountain",), "mt": ("mountain",), "river": ("river",),
-    "gulf of": ("bay", "sea"), "sea of": ("sea", "bay"), "bay of": ("bay", "sea"),
-    "strait of": ("strait",), "isle of": ("island",), "city of": ("city", "town"),
-    "province of": _REGION_KINDS, "state of": _REGION_KINDS,
+    "lake": ("lake",),
+    "mount": ("mountain",),
+    "mt": ("mountain",),
+    "river": ("river",),
+    "gulf of": ("bay", "sea"),
+    "sea of": ("sea", "bay"),
+    "bay of": ("bay", "sea"),
+    "strait of": ("strait",),
+    "isle of": ("island",),
+    "city of": ("city", "town"),
+    "province of": _REGION_KINDS,
+    "state of": _REGION_KINDS,
 }
 
 # "the town of X", "near X", "X region": context that makes an unknown name a place.
@@ -220,17 +248,19 @@ class Geoparser:
         matches: list[_Match] = []
         surnames: set[str] = set()
         for run_start, run_end in _bounded_runs(text, analysis.name_candidates):
-            matches.extend(
-                self._run_matches(text, run_start, run_end, sentence_starts, surnames)
-            )
+            matches.extend(self._run_matches(text, run_start, run_end, sentence_starts, surnames))
         matches = [m for m in matches if not _overlaps(persons, m.start, m.end)]
         if surnames:
             # A surname seen after a given name (Lloyd Austin) is that person throughout;
             # the last word of any other unknown name only rules out weak places.
             matches = [
-                m for m in matches
-                if m.container or m.cued or (
-                    m.key not in surnames and (
+                m
+                for m in matches
+                if m.container
+                or m.cued
+                or (
+                    m.key not in surnames
+                    and (
                         "?" + m.key not in surnames
                         or (m.entries and m.entries[0].prominence >= _STRONG)
                     )
@@ -282,21 +312,40 @@ class Geoparser:
             # "Kelly Smith", "John Baker": a given name followed by a capitalised word
             # starts a person's name, whatever the gazetteer says about either word.
             nxt = lowers[k + 1]
-            if lowers[k] in given and lowers[k] not in _STOP and nxt not in _DESIGNATOR_AFTER and \
-                    nxt not in _PARTICLES and nxt not in _STOP and nxt not in _ORG_AFTER and \
-                    (nxt in self.gaz.surnames or nxt not in self.gaz.english):
+            if (
+                lowers[k] in given
+                and lowers[k] not in _STOP
+                and nxt not in _DESIGNATOR_AFTER
+                and nxt not in _PARTICLES
+                and nxt not in _STOP
+                and nxt not in _ORG_AFTER
+                and (nxt in self.gaz.surnames or nxt not in self.gaz.english)
+            ):
                 strong = [f for f in found if f[0] <= k < f[1] and f[1] - f[0] > 1]
                 if strong:
                     continue
                 last = k + 1
-                if last + 1 < n and lowers[last + 1] not in _PARTICLES and \
-                        lowers[last + 1] not in _STOP and lowers[last + 1] not in _ORG_AFTER \
-                        and not any(f[0] == last + 1 for f in found):
+                if (
+                    last + 1 < n
+                    and lowers[last + 1] not in _PARTICLES
+                    and lowers[last + 1] not in _STOP
+                    and lowers[last + 1] not in _ORG_AFTER
+                    and not any(f[0] == last + 1 for f in found)
+                ):
                     last += 1
                 surnames.add(fold(text[words[last][0] : words[last][1]]))
-                found = [f for f in found if f[1] <= k or f[0] > last or
-                         (f[2].entries and f[2].entries[0].kind in ("country", "region", "continent")
-                          and f[2].entries[0].how != ALTERNATE and f[0] != k)]
+                found = [
+                    f
+                    for f in found
+                    if f[1] <= k
+                    or f[0] > last
+                    or (
+                        f[2].entries
+                        and f[2].entries[0].kind in ("country", "region", "continent")
+                        and f[2].entries[0].how != ALTERNATE
+                        and f[0] != k
+                    )
+                ]
         out: list[_Match] = []
         matched = {k for i, j, _ in found for k in range(i, j)}
         for i, j, m in found:
@@ -304,18 +353,18 @@ class Geoparser:
             after = [k for k in range(j, n) if k not in matched]
             if after and after[0] == j and lowers[j] in _ORG_AFTER:
                 continue  # Washington Post
-            if any(lowers[k] in _TITLES for k in range(i)):
-                if not m.entries or m.entries[0].kind not in ("country", "region", "continent"):
-                    continue  # President Lincoln, Defense Secretary Lloyd Austin
+            broad = bool(m.entries) and m.entries[0].kind in ("country", "region", "continent")
+            if any(lowers[k] in _TITLES for k in range(i)) and not broad:
+                continue  # President Lincoln, Defense Secretary Lloyd Austin
             name_like_before = [
-                k for k in before if lowers[k] not in _STOP and lowers[k] not in _TITLES
-                and k == i - 1
+                k
+                for k in before
+                if lowers[k] not in _STOP and lowers[k] not in _TITLES and k == i - 1
             ]
-            if name_like_before and j == n and m.prefer == ():
+            if name_like_before and j == n and m.prefer == () and not broad:
                 # "Lloyd Austin": an unknown capitalised word right before a final match.
-                if not m.entries or m.entries[0].kind not in ("country", "continent", "region"):
-                    surnames.add(m.key)
-                    continue
+                surnames.add(m.key)
+                continue
             m.sentence_start = i == 0 and _starts_sentence(text, words[0][0], sentence_starts)
             if m.sentence_start is False and i > 0:
                 m.sentence_start = all(lowers[k] in _STOP for k in range(i)) and _starts_sentence(
@@ -347,8 +396,12 @@ class Geoparser:
             if j - i >= 2:
                 # The designator is part of the name: "Orange County", "Lake Michigan".
                 match.prefer = _DESIGNATOR_AFTER.get(lowers[j - 1], ()) or next(
-                    (kinds for lead, kinds in _DESIGNATOR_BEFORE.items()
-                     if " ".join(lowers[i : i + len(lead.split())]) == lead), ()
+                    (
+                        kinds
+                        for lead, kinds in _DESIGNATOR_BEFORE.items()
+                        if " ".join(lowers[i : i + len(lead.split())]) == lead
+                    ),
+                    (),
                 )
             # A designator right after: "Luhansk region", "Dnieper river".
             after = _AFTER_DESIGNATOR.match(text, end)
@@ -384,8 +437,10 @@ class Geoparser:
             # UN, AP, SOS: an acronym is only a place through a recorded abbreviation
             # (a prominent place's own name in capitals, KYIV in a dateline, is fine).
             out = tuple(
-                e for e in out
-                if e.how in (ABBREVIATION, CONTAINER_ONLY) or e.name.isupper()
+                e
+                for e in out
+                if e.how in (ABBREVIATION, CONTAINER_ONLY)
+                or e.name.isupper()
                 or (len(bare) == 4 and e.how == PRIMARY and e.prominence >= _STRONG)
             )
         if not caps and len(surface) <= 3:
@@ -410,29 +465,63 @@ class Geoparser:
         kind_of = _KIND_OF.search(before)
         if kind_of is not None:
             kind = kind_of.group("kind")
-            kind = {"capital": "city", "port": "city", "hamlet": "town", "settlement": "town",
-                    "suburb": "town", "oblast": "region", "province": "region",
-                    "state": "region", "district": "region", "municipality": "town",
-                    "neighbourhood": "town", "neighborhood": "town"}.get(kind, kind)
+            kind = {
+                "capital": "city",
+                "port": "city",
+                "hamlet": "town",
+                "settlement": "town",
+                "suburb": "town",
+                "oblast": "region",
+                "province": "region",
+                "state": "region",
+                "district": "region",
+                "municipality": "town",
+                "neighbourhood": "town",
+                "neighborhood": "town",
+            }.get(kind, kind)
             return _Match(start, end, fold(text[start:end]), (), cued=True, unknown_kind=kind)
         facility = _FACILITY.match(text, end)
         last = lowers[-1]
         if facility is not None and len(words) <= 4:
-            return _Match(start, facility.end(), fold(text[start : facility.end()]), (),
-                          cued=True, unknown_kind="facility")
+            return _Match(
+                start,
+                facility.end(),
+                fold(text[start : facility.end()]),
+                (),
+                cued=True,
+                unknown_kind="facility",
+            )
         if last in _FACILITY_WORDS and len(words) >= 2:
-            return _Match(start, end, fold(text[start:end]), (), cued=True,
-                          unknown_kind="facility")
+            return _Match(start, end, fold(text[start:end]), (), cued=True, unknown_kind="facility")
         designator = _AFTER_DESIGNATOR.match(text, end)
-        if designator is not None and designator.group("word") in (
-            "region", "oblast", "province", "river", "county", "district", "governorate",
-            "valley", "mountains", "island", "prefecture",
-        ) and len(words) <= 3:
+        if (
+            designator is not None
+            and designator.group("word")
+            in (
+                "region",
+                "oblast",
+                "province",
+                "river",
+                "county",
+                "district",
+                "governorate",
+                "valley",
+                "mountains",
+                "island",
+                "prefecture",
+            )
+            and len(words) <= 3
+        ):
             word = designator.group("word")
-            kind = {"river": "river", "mountains": "mountain", "island": "island",
-                    "valley": "region"}.get(word, "region")
-            return _Match(start, designator.end(), fold(text[start:end]), (), cued=True,
-                          unknown_kind=kind)
+            kind = {
+                "river": "river",
+                "mountains": "mountain",
+                "island": "island",
+                "valley": "region",
+            }.get(word, "region")
+            return _Match(
+                start, designator.end(), fold(text[start:end]), (), cued=True, unknown_kind=kind
+            )
         return None
 
     def _link_containers(self, text: str, matches: list[_Match]) -> None:
@@ -443,7 +532,8 @@ class Geoparser:
             if abbr is None or abbr.start("abbr") in starts or not m.entries:
                 continue
             entries = tuple(
-                e for e in self.gaz.lookup(fold(abbr.group("abbr")))
+                e
+                for e in self.gaz.lookup(fold(abbr.group("abbr")))
                 if e.kind == "region" and e.how in (CONTAINER_ONLY, ABBREVIATION)
             )
             if entries:
@@ -451,7 +541,7 @@ class Geoparser:
                 matches[:] = [o for o in matches if o.end <= a_start or o.start >= a_end]
                 matches.append(_Match(a_start, a_end, fold(abbr.group("abbr")), entries))
         by_start = sorted(matches, key=lambda m: m.start)
-        for a, b in zip(by_start, by_start[1:], strict=False):
+        for a, b in itertools.pairwise(by_start):
             gap = text[a.end : b.start]
             if gap.strip() != "," or "\n" in gap:
                 continue
@@ -474,15 +564,16 @@ class Geoparser:
             if best_pair is not None:
                 a.container = b
                 b.contained = True
-                b.entries = (best_pair[2],) + tuple(e for e in b.entries if e is not best_pair[2])
-                a.entries = (best_pair[1],) + tuple(e for e in a.entries if e is not best_pair[1])
+                b.entries = (best_pair[2], *tuple(e for e in b.entries if e is not best_pair[2]))
+                a.entries = (best_pair[1], *tuple(e for e in a.entries if e is not best_pair[1]))
         matches[:] = [
-            m for m in matches
+            m
+            for m in matches
             if not m.entries or m.contained or any(e.how != CONTAINER_ONLY for e in m.entries)
         ]
 
-    def _demonyms(self, candidates: Iterable[tuple[int, int]], text: str) -> Counter[str]:
-        votes: Counter[str] = Counter()
+    def _demonyms(self, candidates: Iterable[tuple[int, int]], text: str) -> dict[str, float]:
+        votes: defaultdict[str, float] = defaultdict(float)
         demonyms = self.gaz.demonyms
         for start, end in candidates:
             for word in _WORDS.findall(text, start, end):
@@ -498,9 +589,15 @@ class Geoparser:
             for m in sorted(matches, key=lambda m: m.start)[:3]:
                 surface = text[m.start : m.end]
                 line_start = text.rfind("\n", 0, m.start) + 1
-                if surface.isupper() and len(surface) > 2 and (
-                    not text[line_start : m.start].strip() or text[m.start - 2 : m.start] == ". "
-                ) and _OWN_DATELINE.match(text, m.end):
+                if (
+                    surface.isupper()
+                    and len(surface) > 2
+                    and (
+                        not text[line_start : m.start].strip()
+                        or text[m.start - 2 : m.start] == ". "
+                    )
+                    and _OWN_DATELINE.match(text, m.end)
+                ):
                     m.role = "dateline"
                     m.cued = True
                     return m
@@ -515,7 +612,7 @@ class Geoparser:
     # -- resolution ----------------------------------------------------------------------
 
     def _resolve(
-        self, matches: list[_Match], demonym_votes: Counter[str], dateline: _Match | None
+        self, matches: list[_Match], demonym_votes: dict[str, float], dateline: _Match | None
     ) -> None:
         known = [m for m in matches if m.entries]
         # Pass 1: priors only, to find the article's countries, regions and anchors.
@@ -532,17 +629,28 @@ class Geoparser:
         for group in by_key.values():
             best = max(group, key=lambda g: g.score)
             for m in group:
-                if m.chosen is not None and best.chosen is not None and m.score < best.score \
-                        and not m.contained and m.container is None:
+                if (
+                    m.chosen is not None
+                    and best.chosen is not None
+                    and m.score < best.score
+                    and not m.contained
+                    and m.container is None
+                ):
                     m.chosen = best.chosen
                     m.score = best.score
         # Acceptance: weak single names need a cue or context behind them.
         passed: set[str] = set()
         for m in known:
-            threshold = _MIN_SCORE_CUED if (m.cued or m.container or m.contained or m.prefer) else _MIN_SCORE
+            threshold = (
+                _MIN_SCORE_CUED
+                if (m.cued or m.container or m.contained or m.prefer)
+                else _MIN_SCORE
+            )
             single = " " not in m.key
-            if m.key in self.gaz.common_words and m.chosen is not None and m.chosen.kind not in (
-                "country", "continent"
+            if (
+                m.key in self.gaz.common_words
+                and m.chosen is not None
+                and m.chosen.kind not in ("country", "continent")
             ):
                 threshold += 1.5 if not m.sentence_start else 5.0
             elif m.sentence_start:
@@ -560,8 +668,12 @@ class Geoparser:
         best: Entry | None = None
         best_score = -math.inf
         for e in m.entries:
-            if e.kind in _NEEDS_DESIGNATOR and e.kind not in m.prefer and not m.contained \
-                    and e.prominence < _MAJOR_FEATURE:
+            if (
+                e.kind in _NEEDS_DESIGNATOR
+                and e.kind not in m.prefer
+                and not m.contained
+                and e.prominence < _MAJOR_FEATURE
+            ):
                 continue  # "Baker" is not Baker County, "John" not the John river
             score = e.prominence
             if e.how == ALTERNATE:
@@ -611,10 +723,20 @@ class Geoparser:
                 import bisect
 
                 k = bisect.bisect_left(starts, m.start)
-                before = [r for r in resolved[max(0, k - 3) : k] if r.chosen and
-                          r.chosen.kind not in ("country", "continent") and m.start - r.end < 120]
-                after = [r for r in resolved[k : k + 2] if r.chosen and
-                         r.chosen.kind not in ("country", "continent") and r.start - m.end < 80]
+                before = [
+                    r
+                    for r in resolved[max(0, k - 3) : k]
+                    if r.chosen
+                    and r.chosen.kind not in ("country", "continent")
+                    and m.start - r.end < 120
+                ]
+                after = [
+                    r
+                    for r in resolved[k : k + 2]
+                    if r.chosen
+                    and r.chosen.kind not in ("country", "continent")
+                    and r.start - m.end < 80
+                ]
                 if after and m.unknown_kind == "facility":
                     target = after[0]
                 elif before:
@@ -648,9 +770,7 @@ class Geoparser:
         places: list[Place] = []
         for key, group in groups.items():
             first = group[0]
-            mentions = tuple(
-                Mention(m.start, m.end, text[m.start : m.end], m.role) for m in group
-            )
+            mentions = tuple(Mention(m.start, m.end, text[m.start : m.end], m.role) for m in group)
             score = max(m.score for m in group)
             if key.startswith("pid:") and first.chosen is not None:
                 e = first.chosen
@@ -662,11 +782,14 @@ class Geoparser:
                         mentions=mentions,
                         country_code=e.country_code,
                         admin1=self.gaz.admin1_name(e.country_code, e.admin1_code)
-                        if e.kind not in ("country", "continent") else None,
+                        if e.kind not in ("country", "continent")
+                        else None,
                         lat=e.lat,
                         lon=e.lon,
                         gazetteer_id=e.gazetteer_id,
-                        confidence=round(min(0.99, max(0.05, 1 / (1 + math.exp(-(score - 5) / 1.5)))), 3),
+                        confidence=round(
+                            min(0.99, max(0.05, 1 / (1 + math.exp(-(score - 5) / 1.5)))), 3
+                        ),
                         resolution=resolution,
                     )
                 )
@@ -679,13 +802,15 @@ class Geoparser:
                         mentions=mentions,
                         country_code=anchor.country_code if anchor else None,
                         admin1=self.gaz.admin1_name(anchor.country_code, anchor.admin1_code)
-                        if anchor else None,
+                        if anchor
+                        else None,
                         lat=anchor.lat if anchor else None,
                         lon=anchor.lon if anchor else None,
                         gazetteer_id=None,
                         confidence=0.3 if anchor else 0.1,
-                        resolution="container" if anchor and score >= 0.5 else
-                        ("article-focus" if anchor else "unresolved"),
+                        resolution="container"
+                        if anchor and score >= 0.5
+                        else ("article-focus" if anchor else "unresolved"),
                     )
                 )
         return places
@@ -697,15 +822,15 @@ class _Context:
     __slots__ = ("admin1", "anchors", "by_key", "countries", "total")
 
     def __init__(self) -> None:
-        self.countries: Counter[str] = Counter()
-        self.admin1: Counter[tuple[str, str]] = Counter()
+        self.countries: defaultdict[str, float] = defaultdict(float)
+        self.admin1: defaultdict[tuple[str, str], float] = defaultdict(float)
         self.anchors: list[tuple[str, float, float]] = []
         self.by_key: dict[str, tuple[str, str | None, float]] = {}
         self.total = 0.0
 
     @classmethod
     def from_matches(
-        cls, matches: list[_Match], demonyms: Counter[str], dateline: _Match | None
+        cls, matches: list[_Match], demonyms: dict[str, float], dateline: _Match | None
     ) -> _Context:
         ctx = cls()
         # One vote per distinct name: a name repeated five times must not outvote the
@@ -752,8 +877,11 @@ class _Context:
             for key, lat, lon in self.anchors:
                 if key == m.key:
                     continue
-                if abs(lat - e.lat) < 3 and abs(lon - e.lon) < 4 and \
-                        _km(lat, lon, e.lat, e.lon) < 250:
+                if (
+                    abs(lat - e.lat) < 3
+                    and abs(lon - e.lon) < 4
+                    and _km(lat, lon, e.lat, e.lon) < 250
+                ):
                     near += 1
             if near:
                 bonus += 1.5 + min(1.0, 0.5 * (near - 1))
@@ -775,15 +903,16 @@ def _bounded_runs(text: str, runs: Iterable[tuple[int, int]]) -> Iterable[tuple[
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(
-        math.radians(lon2 - lon1) / 2
-    ) ** 2
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _focus(resolved: list[_Match]) -> Entry | None:
     """The most mentioned non-country place: where the story happens."""
-    counts: Counter[int] = Counter()
+    counts: defaultdict[int, float] = defaultdict(float)
     entries: dict[int, Entry] = {}
     for m in resolved:
         e = m.chosen
@@ -794,7 +923,7 @@ def _focus(resolved: list[_Match]) -> Entry | None:
         entries[e.pid] = e
     if not counts:
         return None
-    return entries[counts.most_common(1)[0][0]]
+    return entries[max(counts, key=counts.__getitem__)]
 
 
 def _how(group: list[_Match]) -> str:
@@ -814,7 +943,7 @@ def _display(surface: str, kind: str | None) -> str:
 
 
 def _trim_word(text: str, start: int, end: int) -> tuple[int, int]:
-    while end > start and text[end - 1] in ",;:!?\"”’)":
+    while end > start and text[end - 1] in ',;:!?"”’)':
         end -= 1
     if text[start:end].endswith(("'s", "’s")):
         end -= 2
@@ -829,7 +958,7 @@ def _starts_sentence(text: str, offset: int, sentence_starts: set[int]) -> bool:
         k -= 1
     while k >= 0 and text[k] in " \t":
         k -= 1
-    return k < 0 or text[k] in ".!?\n:\"“" or (k + 1) in sentence_starts
+    return k < 0 or text[k] in '.!?\n:"“' or (k + 1) in sentence_starts
 
 
 def _person_spans(people: Sequence[Any]) -> list[tuple[int, int]]:

@@ -100,8 +100,9 @@ class Gazetteer:
                 raise FileNotFoundError(
                     f"{self.path} is missing: rebuild it with python -m newscorpus.gazetteer.build"
                 )
-            db = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True,
-                                 check_same_thread=False)
+            db = sqlite3.connect(
+                f"file:{self.path}?mode=ro&immutable=1", uri=True, check_same_thread=False
+            )
             self._local.db = db
             self._local.pid = os.getpid()
         return db
@@ -109,14 +110,26 @@ class Gazetteer:
     def _lookup(self, key: str) -> tuple[Entry, ...]:
         rows = self._connect().execute(_QUERY, (key,)).fetchall()
         return tuple(
-            Entry(pid, name, kind, cc, a1, lat / 1e5, lon / 1e5, pop or 0, prom / 1000,
-                  _gazetteer_id(gnid, neid), how)
+            Entry(
+                pid,
+                name,
+                kind,
+                cc,
+                a1,
+                lat / 1e5,
+                lon / 1e5,
+                pop or 0,
+                prom / 1000,
+                _gazetteer_id(gnid, neid),
+                how,
+            )
             for pid, name, kind, cc, a1, lat, lon, pop, prom, gnid, neid, how in rows
         )
 
     def find(self, name: str) -> tuple[Entry, ...]:
         """Every place a name may refer to, most prominent first."""
-        return self.lookup(fold(name))  # type: ignore[no-any-return]
+        found: tuple[Entry, ...] = self.lookup(fold(name))
+        return found
 
     def admin1_name(self, country_code: str | None, admin1_code: str | None) -> str | None:
         """The first-level region's name (``Luhansk`` for UA, 14)."""

@@ -18,9 +18,26 @@ __all__ = ["fold", "is_latin"]
 # Letters NFKD does not decompose into an ASCII base letter.
 _EXTRA: Final = str.maketrans(
     {
-        "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe",
-        "ß": "ss", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ı": "i",
-        "ħ": "h", "Ħ": "H", "ŀ": "l", "Ŀ": "L",
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "Ae",
+        "œ": "oe",
+        "Œ": "Oe",
+        "ß": "ss",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "Th",
+        "ı": "i",
+        "ħ": "h",
+        "Ħ": "H",
+        "ŀ": "l",
+        "Ŀ": "L",
     }
 )
 _DROP: Final = re.compile(r"['’ʼ`´‘ʻʹ.]")

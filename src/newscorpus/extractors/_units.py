@@ -16,11 +16,11 @@ __all__ = [
     "CHANGE_WORDS",
     "CURRENCY_CODES",
     "CURRENCY_WORDS",
-    "UNIT_FIRST",
     "QUALIFIERS",
     "QUANTITY_OF",
     "RATE_DENOMINATORS",
     "UNITS",
+    "UNIT_FIRST",
 ]
 
 
@@ -150,7 +150,7 @@ UNITS[("nm",)] = "N*m"
 # otherwise (NewsQuant's convention, and the usual one in English news).
 CURRENCY_CODES: Final[frozenset[str]] = frozenset(
     "USD EUR GBP JPY CNY AUD CAD NZD HKD SGD MYR ILS INR DKK HRK ZAR CHF BRL MXN RUB KRW SEK NOK "
-    "PLN TRY".split()
+    "PLN TRY THB IDR NGN AED SAR".split()
 )
 CURRENCY_PREFIXES: Final[dict[str, str]] = {
     "$": "USD",
@@ -237,6 +237,13 @@ CURRENCY_WORDS: Final[dict[tuple[str, ...], str]] = {
     ("krone",): "DKK",
     ("zloty",): "PLN",
     ("lira",): "TRY",
+    ("baht",): "THB",
+    ("rupiah",): "IDR",
+    ("naira",): "NGN",
+    ("dirhams",): "AED",
+    ("riyals",): "SAR",
+    ("crowns",): "SEK",
+    ("kronor",): "SEK",
 }
 for _code in CURRENCY_CODES:
     CURRENCY_WORDS[(_code.lower(),)] = _code

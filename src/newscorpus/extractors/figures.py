@@ -27,6 +27,7 @@ the work is linear in the length of the text whatever it contains.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -37,8 +38,16 @@ import attrs
 from ..models import Figure
 from ..specs import Document, Extractor
 from . import _units as U
-from ._numbers import FRACTIONS, SCALE_ABBREVIATIONS, SCALES, SMALL, TENS, VAGUE, parse_digits
-from ._numbers import parse_words
+from ._numbers import (
+    FRACTIONS,
+    SCALE_ABBREVIATIONS,
+    SCALES,
+    SMALL,
+    TENS,
+    VAGUE,
+    parse_digits,
+    parse_words,
+)
 from .dates import date_spans
 
 __all__ = ["build", "find_figures"]
@@ -75,7 +84,33 @@ _CURRENCY_SYMBOLS: Final = frozenset("$£€¥₹₪₩₽~")
 # Words a figure can start with besides number words: currency prefixes and codes.
 _START_WORDS: Final = frozenset(
     {*SMALL, *TENS, *SCALES, *VAGUE, "dozen", "tens", "a", "an", "half", "minus"}
-    | {w.lower() for w in ("US", "AU", "NZ", "HK", "S", "SG", "C", "CA", "A", "R", "Y", "PS", "RM", "Rs", "Fr", "CHF", "AUD", "CAD", "NZD", "HKD", "SGD", "U.S.")}
+    | {
+        w.lower()
+        for w in (
+            "US",
+            "AU",
+            "NZ",
+            "HK",
+            "S",
+            "SG",
+            "C",
+            "CA",
+            "A",
+            "R",
+            "Y",
+            "PS",
+            "RM",
+            "Rs",
+            "Fr",
+            "CHF",
+            "AUD",
+            "CAD",
+            "NZD",
+            "HKD",
+            "SGD",
+            "U.S.",
+        )
+    }
 )
 _START_ANY: Final = frozenset(
     {w for base in _START_WORDS for w in (base, base.capitalize(), base.upper())}
@@ -84,6 +119,7 @@ _START_ANY: Final = frozenset(
     | _CURRENCY_SYMBOLS
     | {"U.S.", "Rs", "PS", "RM"}
 )
+_DURATIONS: Final = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
 _ORDINAL_SUFFIX: Final = frozenset({"st", "nd", "rd", "th"})
 _AMPM: Final[dict[str, int]] = {"a.m.": 0, "am": 0, "p.m.": 12, "pm": 12}
 _ZONES: Final = frozenset(
@@ -119,16 +155,37 @@ _IRREGULAR_PLURALS: Final = frozenset(
     "people children men women police staff personnel cattle data media feet teeth mice "
     "geese troops".split()
 )
+# Verbs that make their subject the source of what follows; a verb followed by "to"
+# ("reported to have resigned") raises, it does not report.
 _SPEECH: Final = re.compile(
-    r"\b(?:says|said|say|told|tells|estimates?|estimated|reports?|reported|claims?|claimed|"
-    r"announced|stated|added|warned|believes?|believed|predicts?|predicted|forecasts?|"
-    r"forecast|expects?|expected|wrote|writes|posted|noted|insisted|confirmed|revealed|showed|"
-    r"shows|found|finds|puts?|put)\b"
+    r"\b(?:says|said|say|told|tells|estimates|estimated|reported|claims|claimed|"
+    r"announced|stated|added|warned|believes|believed|predicts|predicted|forecasts|"
+    r"expects|expected|wrote|writes|posted|noted|insisted|confirmed|revealed|showed|"
+    r"shows|found|finds|calculated|calculates)\b(?!\s+to\b)"
 )
-_ACCORDING: Final = re.compile(r"\baccording\s+to\s+")
+_ACCORDING: Final = re.compile(r"\b[Aa]ccording\s+to\s+")
+_ACCORDING_END: Final = re.compile(r"[,.;:!?(]|\s(?:which|who|that|on|in|for|as)\s")
+_CLAUSE_SEPARATOR: Final = re.compile(r"[,;:]\s|\b(?:but|while|as|that|after|when|because|if)\s")
+_NP_SAID_AT_END: Final = re.compile(
+    r",\s*(?P<np>[^,;:\"“”]{2,60}?)\s+(?:said|says|told\s+\w+|added|estimated|reported)\s*\.?\s*$"
+)
+_SAID_NP_AT_END: Final = re.compile(r",\s*(?:said|says|added)\s+(?P<np>[^,;:\"“”.]{2,60})\.?\s*$")
+_SAID_BEFORE_QUOTE: Final = re.compile(
+    r"(?P<np>[A-Z][^.!?\"“”;]{0,60}?)\s+(?:said|says|told|added|wrote)\s*[,:]?\s*$"
+)
+_STAMP_GAP: Final = re.compile(r"[\s,|at\-–]*")
+_BETWEEN: Final = re.compile(r"\bbetween\b")
+_FROM: Final = re.compile(r"\bfrom\b")
+_WRITTEN_NUMBER: Final = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_COUNT_RATE: Final = re.compile(
+    r"\b(?:every|each|a|per)\s+(day|week|month|year)\b|\b(daily|weekly|monthly|annually|yearly)\b"
+)
+_CLAUSE_END: Final = re.compile(r"[,;:.!?()]")
+_OPEN_CONVERSION: Final = re.compile(r"\(\s*(?:or|about|around|approx\.?|roughly|some|~)?\s*$")
+_CONVERSION_GAP: Final = re.compile(r"[\s\w.'’-]*\(\s*[\w.~]*\s*")
 _AUX_TAIL: Final = re.compile(
     r"(?:\s+(?:has|have|had|also|had\s+also|has\s+also|earlier|previously|now|on\s+\w+day|"
-    r"recently|last\s+week|would|will|could|may|might))+$"
+    r"recently|last\s+week|would|will|could|may|might|\w+ly))+$"
 )
 _LEAD: Final = re.compile(
     r"^(?:(?:but|and|however|meanwhile|also|still|now|yet|so|on\s+\w+day|earlier|separately)"
@@ -137,11 +194,11 @@ _LEAD: Final = re.compile(
 )
 _PRONOUNS: Final = frozenset("he she they it we i you this that there who which".split())
 _ATTRIBUTION_AFTER: Final = re.compile(
-    r"^[,\s]*[\"”’']?\s*(?:,\s*)?(?P<np>[^.!?\"“”;]{1,80}?)\s+(?:said|says|told|added|wrote|"
+    r"[,\s]*[\"”’']?\s*(?:,\s*)?(?P<np>[^.!?;\n]{1,80}?)\s+(?:said|says|told|added|wrote|"
     r"insisted|warned|explained|noted|stated|claimed|estimated)\b"
 )
 _SAID_NP_AFTER: Final = re.compile(
-    r"^[,\s]*[\"”’']?\s*,?\s*(?:said|says|added|wrote)\s+(?P<np>[^.!?\"“”;,]{1,60})"
+    r"[,\s]*[\"”’']?\s*,?\s*(?:said|says|added|wrote)\s+(?P<np>[^.!?\"“”;,]{1,60})"
 )
 _QUOTE_OPEN: Final = frozenset('"“')
 _QUOTE_CLOSE: Final = frozenset('"”')
@@ -230,7 +287,7 @@ class _Reader:
             if 0 <= j < len(self.dates):
                 ds, de = self.dates[j]
                 gap = self.text[de:start] if de <= start else self.text[end:ds]
-                if (de <= start or end <= ds) and len(gap) <= 8 and re.fullmatch(r"[\s,|at\-–]*", gap):
+                if (de <= start or end <= ds) and len(gap) <= 8 and _STAMP_GAP.fullmatch(gap):
                     return True
         return False
 
@@ -272,6 +329,12 @@ class _Reader:
             # "a third of the population": a share names what it is a share of
             k = first.last + 1
             toks = sent.toks
+            if k + 2 < len(toks) and _low(toks[k]) == "of" and _low(toks[k + 1]) in ("a", "an"):
+                unit = U.UNITS.get((_low(toks[k + 2]),))
+                if unit is not None:  # "a quarter of a point", "half a mile" is read as words
+                    first.unit = unit
+                    first.end, first.last = toks[k + 2][2], k + 2
+                    return first
             if k + 1 < len(toks) and _low(toks[k]) == "of":
                 j = k + 1
                 if _low(toks[j]) in _OF_DETERMINERS:
@@ -286,7 +349,7 @@ class _Reader:
         self.qualify(sent, first)
         if first.unit is None and first.kind not in ("time", "score"):
             self.count(sent, first)
-            if first.unit is None and first.kind == "words" and not first.more:
+            if first.unit is None and first.kind in ("words", "part") and not first.more:
                 return None
         return first
 
@@ -294,7 +357,6 @@ class _Reader:
 
     def number(self, sent: _Sentence, i: int) -> _Cand | None:
         toks = sent.toks
-        text = self.text
         n = len(toks)
         tok = toks[i]
         currency: str | None = None
@@ -349,10 +411,38 @@ class _Reader:
             if code is None:
                 continue
             # Letter prefixes that are also words (R, PS, RM, Rs) must be glued to the digits.
-            if surface.isalpha() and surface not in U.CURRENCY_CODES and text[parts[-1][2] : nxt[1]]:
+            if (
+                surface.isalpha()
+                and surface not in U.CURRENCY_CODES
+                and text[parts[-1][2] : nxt[1]]
+            ):
                 continue
-            if surface.isalpha() and i > 0 and _adjacent(toks[i - 1], toks[i]) and toks[i - 1][0] == "word":
+            if (
+                surface.isalpha()
+                and i > 0
+                and _adjacent(toks[i - 1], toks[i])
+                and toks[i - 1][0] == "word"
+            ):
                 continue
+            if surface.isalpha() and surface not in U.CURRENCY_CODES:
+                # "Epson R800", "on PS2": a letter prefix is money only with a price-like number
+                before = toks[i - 1] if i > 0 else None
+                if before is not None and before[0] == "word" and before[3][:1].isupper() and i > 1:
+                    continue
+                digits = nxt[3]
+                after = toks[i + width + 1] if i + width + 1 < n else None
+                glued_scale = (
+                    after is not None and _adjacent(nxt, after) and after[4] in SCALE_ABBREVIATIONS
+                )
+                if not ("," in digits or "." in digits or len(digits) >= 3 or glued_scale):
+                    continue
+                if (
+                    after is not None
+                    and _adjacent(nxt, after)
+                    and after[0] == "word"
+                    and not glued_scale
+                ):
+                    continue
             return code, i + width
         return None
 
@@ -376,7 +466,11 @@ class _Reader:
                 return None
         if start_i == j and j > 0:
             prev = toks[j - 1]
-            if _adjacent(prev, tok) and prev[0] in ("word", "abbr") and _low(prev) not in ("sub", "minus"):
+            if (
+                _adjacent(prev, tok)
+                and prev[0] in ("word", "abbr")
+                and _low(prev) not in ("sub", "minus")
+            ):
                 return None
             if _adjacent(prev, tok) and prev[3] in ("/", "#", "@", "_", "="):
                 return None
@@ -430,7 +524,12 @@ class _Reader:
         self.scale(sent, cand)
         # A currency symbol written after: "1,200€".
         k = cand.last + 1
-        if currency is None and k < n and toks[k][3] in U.CURRENCY_SUFFIX_SYMBOLS and _adjacent(toks[k - 1], toks[k]):
+        if (
+            currency is None
+            and k < n
+            and toks[k][3] in U.CURRENCY_SUFFIX_SYMBOLS
+            and _adjacent(toks[k - 1], toks[k])
+        ):
             cand.currency = U.CURRENCY_SUFFIX_SYMBOLS[toks[k][3]]
             cand.end = toks[k][2]
             cand.last = k
@@ -474,6 +573,8 @@ class _Reader:
             return None
         if j + 3 < len(toks) and (toks[j + 3][0] == "num" or _low(toks[j + 3]) in SCALES):
             return None
+        if j + 3 < len(toks) and U.UNITS.get((_low(toks[j + 3]),)) in _DURATIONS:
+            return None  # "number one in three weeks": a duration, not a share
         cand.value = cand.value / den
         cand.kind = "fraction"
         cand.unit = "percent"
@@ -502,12 +603,12 @@ class _Reader:
         low = _low(t)
         if t[0] != "word" or not _spaced(self.text, toks[k - 1], t):
             return
-        if low in SCALES and low != "hundred" or (low == "hundred" and cand.kind == "digits"):
+        if (low in SCALES and low != "hundred") or (low == "hundred" and cand.kind == "digits"):
             factor = SCALES[low]
         elif low in SCALE_ABBREVIATIONS:
             glued = _adjacent(toks[k - 1], t)
             if low in ("m", "b", "k"):
-                if not glued or t[3] in ("M", "B") and cand.currency is None:
+                if not glued or (t[3] in ("M", "B") and cand.currency is None):
                     return
                 after = toks[k + 1] if k + 1 < len(toks) else None
                 nounish = (
@@ -515,8 +616,16 @@ class _Reader:
                     and after[0] == "word"
                     and after[3][:1].islower()
                     and _low(after) not in _STOP
-                    and tuple([_low(after)]) not in U.UNITS
-                ) or (after is not None and (after[0] == "word" and tuple([_low(after)]) in U.UNITS and U.UNITS[(_low(after),)] in ("t", "ton", "barrel", "lb", "kg", "gal", "L")))
+                    and (_low(after),) not in U.UNITS
+                ) or (
+                    after is not None
+                    and (
+                        after[0] == "word"
+                        and (_low(after),) in U.UNITS
+                        and U.UNITS[(_low(after),)]
+                        in ("t", "ton", "barrel", "lb", "kg", "gal", "L")
+                    )
+                )
                 if cand.currency is None and not nounish:
                     return
             elif not glued and low in ("tr", "mil"):
@@ -535,11 +644,21 @@ class _Reader:
         tok = toks[i]
         low = _low(tok)
         # Vague plurals: "dozens", "hundreds", "tens of thousands", "hundreds of millions".
-        if low in VAGUE or (low == "tens" and i + 2 < n and _low(toks[i + 1]) == "of" and _low(toks[i + 2]) in VAGUE):
+        if low in VAGUE or (
+            low == "tens" and i + 2 < n and _low(toks[i + 1]) == "of" and _low(toks[i + 2]) in VAGUE
+        ):
             return self.vague(sent, i)
         if low.endswith("fold") and low[:-4] in {**SMALL, **TENS}:
             base = SMALL.get(low[:-4]) or TENS.get(low[:-4])
-            return _Cand(start=tok[1], end=tok[2], first=i, last=i, value=Decimal(base or 0), unit="times", kind="words")
+            return _Cand(
+                start=tok[1],
+                end=tok[2],
+                first=i,
+                last=i,
+                value=Decimal(base or 0),
+                unit="times",
+                kind="words",
+            )
         if low == "half":
             return self.half(sent, i)
         if low in ("a", "an", "one") and i + 1 < n and _low(toks[i + 1]) in FRACTIONS:
@@ -550,7 +669,14 @@ class _Reader:
                 return None
             if low in ("a", "an") and den == 2:
                 return None
-            return _Cand(start=tok[1], end=frac[2], first=i, last=i + 1, value=Decimal(1) / den, kind="fraction")
+            return _Cand(
+                start=tok[1],
+                end=frac[2],
+                first=i,
+                last=i + 1,
+                value=Decimal(1) / den,
+                kind="fraction",
+            )
         if low not in _NUMBER_WORDS and low not in ("a", "an"):
             return None
         if low in ("a", "an") and not (i + 1 < n and _low(toks[i + 1]) in (*SCALES, "dozen")):
@@ -567,7 +693,13 @@ class _Reader:
                 run.append(k)
                 k += 1
                 continue
-            if t[3] == "-" and _adjacent(toks[k - 1], t) and k + 1 < n and _adjacent(t, toks[k + 1]) and _low(toks[k + 1]) in _NUMBER_WORDS:
+            if (
+                t[3] == "-"
+                and _adjacent(toks[k - 1], t)
+                and k + 1 < n
+                and _adjacent(t, toks[k + 1])
+                and _low(toks[k + 1]) in _NUMBER_WORDS
+            ):
                 k += 1
                 continue
             break
@@ -589,7 +721,12 @@ class _Reader:
         k = last + 1
         if k < n and toks[k][3] == "-" and k + 1 < n and _adjacent(toks[k], toks[k + 1]):
             k += 1
-        if k < n and _low(toks[k]) in FRACTIONS and _spaced(self.text, toks[k - 1], toks[k]) and value < 20:
+        if (
+            k < n
+            and _low(toks[k]) in FRACTIONS
+            and _spaced(self.text, toks[k - 1], toks[k])
+            and value < 20
+        ):
             den = FRACTIONS[_low(toks[k])]
             plural = _low(toks[k]).endswith("s")
             if (value == 1) != plural and value > 0:
@@ -611,11 +748,33 @@ class _Reader:
         prev = _low(toks[i - 1]) if i > 0 else ""
         if prev in ("the", "first", "second", "a", "and", "one", "-", "second-", "by"):
             return None
-        if i + 2 < n and _low(toks[i + 1]) in ("a", "an") and _low(toks[i + 2]) in (*SCALES, "dozen"):
+        if (
+            i + 2 < n
+            and _low(toks[i + 1]) in ("a", "an")
+            and _low(toks[i + 2]) in (*SCALES, "dozen")
+        ):
             scale = 12 if _low(toks[i + 2]) == "dozen" else SCALES[_low(toks[i + 2])]
-            return _Cand(start=tok[1], end=toks[i + 2][2], first=i, last=i + 2, value=Decimal(scale) / 2, kind="words")
-        if i + 1 < n and _low(toks[i + 1]) in ("of", "the", "its", "their", "his", "her", "our", "all"):
-            return _Cand(start=tok[1], end=tok[2], first=i, last=i, value=Decimal("0.5"), kind="fraction")
+            return _Cand(
+                start=tok[1],
+                end=toks[i + 2][2],
+                first=i,
+                last=i + 2,
+                value=Decimal(scale) / 2,
+                kind="words",
+            )
+        if i + 1 < n and _low(toks[i + 1]) in (
+            "of",
+            "the",
+            "its",
+            "their",
+            "his",
+            "her",
+            "our",
+            "all",
+        ):
+            return _Cand(
+                start=tok[1], end=tok[2], first=i, last=i, value=Decimal("0.5"), kind="fraction"
+            )
         return None
 
     def vague(self, sent: _Sentence, i: int) -> _Cand | None:
@@ -633,7 +792,12 @@ class _Reader:
             base = 1
         base *= VAGUE[_low(toks[k])]
         # "hundreds of thousands", "tens of millions of dollars"
-        while k + 2 < n and _low(toks[k + 1]) == "of" and _low(toks[k + 2]) in VAGUE and VAGUE[_low(toks[k + 2])] >= 1000:
+        while (
+            k + 2 < n
+            and _low(toks[k + 1]) == "of"
+            and _low(toks[k + 2]) in VAGUE
+            and VAGUE[_low(toks[k + 2])] >= 1000
+        ):
             base *= VAGUE[_low(toks[k + 2])]
             k += 2
         if low == "tens":
@@ -673,18 +837,16 @@ class _Reader:
             cand.end, cand.last = t[2], k
             return
         # Vague plurals and scales take their money in an "of" phrase: "tens of millions of dollars".
-        if cand.kind == "vague" or cand.scaled:
-            if _low(t) == "of" and k + 1 < n:
-                code, width = self.currency_words(sent, k + 1)
-                if code is not None:
-                    cand.unit = code
-                    return
-        code, width = self.currency_words(sent, k)
-        if code is not None:
-            if not (code == "KRW" and not cand.scaled):
+        if (cand.kind == "vague" or cand.scaled) and _low(t) == "of" and k + 1 < n:
+            code, width = self.currency_words(sent, k + 1)
+            if code is not None:
                 cand.unit = code
-                cand.end, cand.last = toks[k + width - 1][2], k + width - 1
                 return
+        code, width = self.currency_words(sent, k)
+        if code is not None and not (code == "KRW" and not cand.scaled):
+            cand.unit = code
+            cand.end, cand.last = toks[k + width - 1][2], k + width - 1
+            return
         # Measurement units, longest first (up to four tokens).
         best: tuple[str, int] | None = None
         if _low(t) not in U.UNIT_FIRST and t[3] not in U.CASED_UNITS:
@@ -693,7 +855,7 @@ class _Reader:
             if k + width > n:
                 continue
             parts = toks[k : k + width]
-            if any(not _spaced(text, a, b) for a, b in zip(parts, parts[1:], strict=False)):
+            if any(not _spaced(text, a, b) for a, b in itertools.pairwise(parts)):
                 continue
             key = tuple(_low(p) for p in parts)
             unit = U.UNITS.get(key)
@@ -710,10 +872,17 @@ class _Reader:
             return
         unit, width = best
         end_k = k + width - 1
-        if unit in ("year", "month") and end_k + 2 < n and toks[end_k + 1][3] == "-" and _low(toks[end_k + 2]) == "old":
+        if (
+            unit in ("year", "month")
+            and end_k + 2 < n
+            and toks[end_k + 1][3] == "-"
+            and _low(toks[end_k + 2]) == "old"
+        ):
             unit = "year_of_age" if unit == "year" else "month_of_age"
             end_k += 2
-        if unit == "lb" and (cand.scaled or (end_k + 1 < n and _low(toks[end_k + 1]) == "sterling")):
+        if unit == "lb" and (
+            cand.scaled or (end_k + 1 < n and _low(toks[end_k + 1]) == "sterling")
+        ):
             unit = "GBP"
         if unit == "times" and cand.kind == "fraction":
             return
@@ -728,7 +897,11 @@ class _Reader:
             key = tuple(_low(p) for p in toks[k : k + width])
             code = U.CURRENCY_WORDS.get(key)
             if code is not None:
-                if width == 1 and key[0].upper() in U.CURRENCY_CODES and toks[k][3] != key[0].upper():
+                if (
+                    width == 1
+                    and key[0].upper() in U.CURRENCY_CODES
+                    and toks[k][3] != key[0].upper()
+                ):
                     continue  # "eur" in lower case is not the code
                 return code, width
         return None, 0
@@ -754,15 +927,47 @@ class _Reader:
             den = U.RATE_DENOMINATORS.get(den_word) or U.RATE_DENOMINATORS.get(den_word.rstrip("s"))
             if den is None:
                 return
-            if k + 2 < n and _low(toks[k + 2]) in ("earlier", "ago", "before", "later", "after", "on", "from"):
+            if k + 2 < n and _low(toks[k + 2]) in (
+                "earlier",
+                "ago",
+                "before",
+                "later",
+                "after",
+                "on",
+                "from",
+            ):
                 return  # "a year earlier" dates the figure, it is not a rate
-            if low in ("a", "an") and den not in ("day", "week", "month", "year", "hour", "barrel", "share", "night", "person", "g", "kg", "lb", "gal", "L", "oz", "t", "ton"):
+            if low in ("a", "an") and den not in (
+                "day",
+                "week",
+                "month",
+                "year",
+                "hour",
+                "barrel",
+                "share",
+                "night",
+                "person",
+                "g",
+                "kg",
+                "lb",
+                "gal",
+                "L",
+                "oz",
+                "t",
+                "ton",
+            ):
                 return
             if cand.unit in ("percent",) and den not in ("year", "month", "week", "day"):
                 return
             if den == "square" and k + 2 < n:
                 nxt = _low(toks[k + 2])
-                den = {"foot": "ft2", "feet": "ft2", "metre": "m2", "meter": "m2", "mile": "mi2"}.get(nxt, "")
+                den = {
+                    "foot": "ft2",
+                    "feet": "ft2",
+                    "metre": "m2",
+                    "meter": "m2",
+                    "mile": "mi2",
+                }.get(nxt, "")
                 if not den:
                     return
             base = cand.unit or "count"
@@ -788,11 +993,16 @@ class _Reader:
             kind = "dash"
         elif word == "to":
             kind = "to"
-        elif word == "and" and re.search(r"\bbetween\b", before):
+        elif word == "and" and _BETWEEN.search(before):
             kind = "and"
         else:
             return None
-        if kind == "dash" and first.unit is not None and first.unit not in ("percent",) and _adjacent(toks[k - 1], conn):
+        if (
+            kind == "dash"
+            and first.unit is not None
+            and first.unit not in ("percent",)
+            and _adjacent(toks[k - 1], conn)
+        ):
             # "7- or 8-inch", "22-year-old" already consumed; a unit then a dash is not a range
             return None
         second = self.number(sent, k + 1)
@@ -800,30 +1010,45 @@ class _Reader:
             return None
         self.unit(sent, second)
         u1, u2 = first.unit, second.unit
-        from_before = re.search(r"\bfrom\b", before) is not None
-        change_before = any(_low(t) in U.CHANGE_WORDS for t in toks[max(0, first.first - 2) : first.first])
+        from_before = _FROM.search(before) is not None
+        change_before = any(
+            _low(t) in U.CHANGE_WORDS for t in toks[max(0, first.first - 2) : first.first]
+        )
         if kind == "dash":
-            if first.kind != "digits" or second.kind != "digits" and second.kind != "words":
+            if first.kind != "digits" or (second.kind != "digits" and second.kind != "words"):
                 return None
             if first.currency and second.currency and first.currency != second.currency:
                 return None
             if first.value >= second.value:
-                if u1 is None and u2 is None and first.value < 100 and second.value < 100 and first.value == first.value.to_integral() and second.value == second.value.to_integral():
+                if (
+                    u1 is None
+                    and u2 is None
+                    and first.value < 100
+                    and second.value < 100
+                    and first.value == first.value.to_integral()
+                    and second.value == second.value.to_integral()
+                ):
                     return self.merge(first, second, None, kind="score")
                 return None
-            unit = u2 or u1
             if u1 is not None and u2 is not None and u1 != u2:
                 return None
-            return self.merge(first, second, unit)
+            return self.merge(first, second, u2 or u1)
+        unit: str | None
         if u1 is None and u2 is not None:
-            unit: str | None = u2
+            unit = u2
         elif u1 == u2:
             unit = u1
             if kind == "to" and change_before and not from_before and u1 is not None:
                 return None
         elif u1 is not None and u2 is None and from_before and second.currency is None:
             unit = u1
-        elif u1 is not None and u2 is not None and first.currency and second.currency and u1.split("/")[0] == u2.split("/")[0]:
+        elif (
+            u1 is not None
+            and u2 is not None
+            and first.currency
+            and second.currency
+            and u1.split("/")[0] == u2.split("/")[0]
+        ):
             unit = u2
         else:
             return None
@@ -854,7 +1079,7 @@ class _Reader:
     def unscaled(self, cand: _Cand) -> Decimal | None:
         """The number as written before its scale word (``2`` of ``2 million``)."""
         text = self.text[cand.start : cand.end]
-        m = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+        m = _WRITTEN_NUMBER.search(text)
         if m is None:
             return None
         return parse_digits(m.group(), european=self.european)
@@ -889,20 +1114,32 @@ class _Reader:
         if cand.kind == "time":
             if self.near_date(cand.start, cand.end):
                 return True
-            if any(_low(t) in _STAMP_WORDS for t in toks[max(0, cand.first - 2) : cand.first]):
-                return True
-            return False
-        if nxt is not None and _adjacent(last, nxt) and nxt[0] in ("word", "num") and cand.unit is None:
+            return bool(
+                any(_low(t) in _STAMP_WORDS for t in toks[max(0, cand.first - 2) : cand.first])
+            )
+        if (
+            nxt is not None
+            and _adjacent(last, nxt)
+            and nxt[0] in ("word", "num")
+            and cand.unit is None
+        ):
             return True  # "5G", "3D", "9AB8"
-        if nxt is not None and _adjacent(last, nxt) and nxt[3] in ("-",) and cand.kind == "digits" and cand.unit is None:
+        if (
+            nxt is not None
+            and _adjacent(last, nxt)
+            and nxt[3] in ("-",)
+            and cand.kind == "digits"
+            and cand.unit is None
+        ):
             after = toks[cand.last + 2] if cand.last + 2 < n else None
             if after is not None and after[0] == "num" and _adjacent(nxt, after):
                 return True  # "555-123-..." left over, "2-0-1"
         if prev is not None and cand.currency is None:
-            if prev[3] in ("#", "№") or _low(prev) in ("no", "nos", "number", "num"):
-                if not (_low(prev) == "no" and prev[3] == "no" and not (cand.first > 0 and toks[cand.first][1] - prev[2] == 0)):
-                    if not (_low(prev) == "no" and cand.unit is not None):
-                        return True
+            numbered = prev[3] in ("#", "№") or _low(prev) == "number"
+            if prev[3] == "." and cand.first > 1 and _low(toks[cand.first - 2]) in ("no", "nos"):
+                numbered = True  # "No. 10"
+            if numbered:
+                return True
             # "Game 2", "S&P 500", "iPhone 11": a number named by the word before it.
             if (
                 prev[0] in ("word", "abbr")
@@ -912,7 +1149,7 @@ class _Reader:
                 and cand.unit in (None, "count")
                 and any(t[0] != "sym" for t in toks[: cand.first - 1])
                 and _low(prev) not in U.CHANGE_WORDS
-                and tuple([_low(prev)]) not in U.QUALIFIERS
+                and (_low(prev),) not in U.QUALIFIERS
                 and prev[3] not in U.CURRENCY_CODES
             ):
                 return True
@@ -926,9 +1163,13 @@ class _Reader:
                 and toks[cand.first - 2][3][:1].isupper()
             ):
                 return True
-            if prev[3] == "-" and _adjacent(prev, first) and cand.first > 1:
-                if _low(toks[cand.first - 2]) in ("last", "top", "round", "first"):
-                    return True  # "a last-32 appearance"
+            if (
+                prev[3] == "-"
+                and _adjacent(prev, first)
+                and cand.first > 1
+                and _low(toks[cand.first - 2]) in ("last", "top", "round", "first")
+            ):
+                return True  # "a last-32 appearance"
             if prev[3] == "-" and _adjacent(prev, first) and cand.first > 1:
                 before = toks[cand.first - 2]
                 if _adjacent(before, prev) and (before[3][:1].isupper() or before[0] == "num"):
@@ -939,22 +1180,70 @@ class _Reader:
             if len(raw) >= 3 and raw[0] == "0" and raw.isdigit():
                 return True
         # Bare years: four digits between 1800 and 2100, with nothing that makes them a count.
-        if cand.kind == "digits" and cand.unit is None and not cand.scaled and cand.value is not None:
+        if (
+            cand.kind == "digits"
+            and cand.unit is None
+            and not cand.scaled
+            and cand.value is not None
+        ):
             raw = toks[cand.first][3]
             if raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2199:
-                before = tuple(_low(t) for t in toks[max(0, cand.first - 2) : cand.first])
-                qualified = any(before[-w:] in U.QUALIFIERS for w in (1, 2) if len(before) >= w)
-                plural_next = nxt is not None and nxt[0] == "word" and nxt[3][:1].islower() and (nxt[3].endswith("s") or _low(nxt) in _IRREGULAR_PLURALS) and _low(nxt) not in _STOP
-                if not (qualified or (plural_next and not (prev is not None and _low(prev) in ("in", "since", "of", "the", "and", "by", "from", "until", "to", "between", "for", "during")))):
+                words_before = tuple(_low(t) for t in toks[max(0, cand.first - 2) : cand.first])
+                qualified = any(
+                    words_before[-w:] in U.QUALIFIERS for w in (1, 2) if len(words_before) >= w
+                )
+                plural_next = (
+                    nxt is not None
+                    and nxt[0] == "word"
+                    and nxt[3][:1].islower()
+                    and (nxt[3].endswith("s") or _low(nxt) in _IRREGULAR_PLURALS)
+                    and _low(nxt) not in _STOP
+                )
+                if not (
+                    qualified
+                    or (
+                        plural_next
+                        and not (
+                            prev is not None
+                            and _low(prev)
+                            in (
+                                "in",
+                                "since",
+                                "of",
+                                "the",
+                                "and",
+                                "by",
+                                "from",
+                                "until",
+                                "to",
+                                "between",
+                                "for",
+                                "during",
+                            )
+                        )
+                    )
+                ):
                     return True
-        if cand.kind == "range" and cand.low is not None and cand.high is not None and cand.unit is None:
+        if (
+            cand.kind == "range"
+            and cand.low is not None
+            and cand.high is not None
+            and cand.unit is None
+        ):
             lo_raw = toks[cand.first][3]
-            if lo_raw.isdigit() and len(lo_raw) == 4 and 1000 <= cand.low < cand.high <= 2199 and cand.high - cand.low < 400:
+            if (
+                lo_raw.isdigit()
+                and len(lo_raw) == 4
+                and 1000 <= cand.low < cand.high <= 2199
+                and cand.high - cand.low < 400
+            ):
                 return True  # "1914-1918", "between 1600 and 1900"
-        if cand.unit is None and cand.currency is None:
-            if (prev is not None and prev[3] in _ERAS) or (nxt is not None and nxt[3] in _ERAS):
-                return True  # "A.D. 1000", "500 BC"
-        return False
+        # "A.D. 1000", "500 BC"
+        return (
+            cand.unit is None
+            and cand.currency is None
+            and ((prev is not None and prev[3] in _ERAS) or (nxt is not None and nxt[3] in _ERAS))
+        )
 
     # -- 3. the context --------------------------------------------------------------------
 
@@ -964,11 +1253,17 @@ class _Reader:
         # "minus 233 Celsius", "-1.4"
         if i > 0 and cand.value is not None and cand.kind == "digits":
             p = toks[i - 1]
-            glued_minus = i > 1 and p[3] == "-" and _low(toks[i - 2]) == "minus" and _adjacent(toks[i - 2], p)
+            glued_minus = (
+                i > 1 and p[3] == "-" and _low(toks[i - 2]) == "minus" and _adjacent(toks[i - 2], p)
+            )
             if glued_minus:
                 p = toks[i - 2]
                 i -= 1
-            if _low(p) == "minus" or (p[3] in ("-", "−") and _adjacent(p, toks[i]) and (i == 1 or not _adjacent(toks[i - 2], p))):
+            if _low(p) == "minus" or (
+                p[3] in ("-", "−")
+                and _adjacent(p, toks[i])
+                and (i == 1 or not _adjacent(toks[i - 2], p))
+            ):
                 cand.value = -cand.value
                 cand.start = p[1]
                 cand.first = toks.index(p)
@@ -1019,11 +1314,17 @@ class _Reader:
         ):
             cand.more = True
             return
-        if toks[k][3] == "-" and _adjacent(toks[k - 1], toks[k]) and k + 1 < n and toks[k + 1][0] == "word":
+        if (
+            toks[k][3] == "-"
+            and _adjacent(toks[k - 1], toks[k])
+            and k + 1 < n
+            and toks[k + 1][0] == "word"
+        ):
             # "a four-cylinder engine", "a 12-member panel": the number counts the noun it is
             # joined to, not the phrase's head.
             head = toks[k + 1]
-            if _low(head) not in _STOP and head[3][:1].islower():
+            # "one-way", "one-off": a compound adjective, not one of anything
+            if _low(head) not in _STOP and head[3][:1].islower() and cand.value != 1:
                 cand.counted = _singular(head[3])
                 cand.unit = "count"
             return
@@ -1031,6 +1332,10 @@ class _Reader:
         one_of = False
         if _low(toks[k]) == "of" and k + 1 < n:
             det = _low(toks[k + 1])
+            if cand.value == 1 and (toks[k + 1][0] == "num" or det in _NUMBER_WORDS):
+                cand.more = False
+                cand.kind = "part"  # "one of two provinces": the total is the figure
+                return
             if det in _OF_DETERMINERS or det.endswith(("'s", "’s")):
                 one_of = cand.value == 1
                 k += 2
@@ -1044,13 +1349,22 @@ class _Reader:
         # "5,700 categories of products": a plural head and a bare "of" phrase count together;
         # "one of the proudest moments in his life": the phrase picks from a restricted set.
         k = toks.index(words[-1], k) + 1
-        if k + 1 < n and _plural(_low(words[-1])) and _low(toks[k]) == "of" and _low(toks[k + 1]) not in _STOP:
+        if (
+            k + 1 < n
+            and _plural(_low(words[-1]))
+            and _low(toks[k]) == "of"
+            and _low(toks[k + 1]) not in _STOP
+        ):
             more = self.noun_phrase(sent, k + 1)
             if more:
                 words += [toks[k], *more]
         elif one_of and k + 1 < n and _low(toks[k]) in ("in", "of", "on"):
             j = k + 1
-            if _low(toks[j]) in _OF_DETERMINERS or _low(toks[j]).endswith(("'s", "’s")) or _low(toks[j]) in ("a", "an"):
+            if (
+                _low(toks[j]) in _OF_DETERMINERS
+                or _low(toks[j]).endswith(("'s", "’s"))
+                or _low(toks[j]) in ("a", "an")
+            ):
                 j += 1
             more = self.noun_phrase(sent, j) if j < n else []
             if more:
@@ -1114,7 +1428,9 @@ class _Reader:
                     break
             words.append(t)
             k += 1
-            if _plural(low) and not (k + 1 < n and _low(toks[k]) == "and" and _plural(_low(toks[k + 1]))):
+            if _plural(low) and not (
+                k + 1 < n and _low(toks[k]) == "and" and _plural(_low(toks[k + 1]))
+            ):
                 break
             if _plural(low) and k + 1 < n and _low(toks[k]) == "and":
                 words.append(toks[k])
@@ -1158,7 +1474,12 @@ class _Reader:
             if fig.more and previous is not None and fig.unit is None:
                 fig.unit = previous.unit
                 fig.counted = previous.counted
-            if fig.unit is None and previous is not None and previous.unit == "point" and fig.kind == "digits":
+            if (
+                fig.unit is None
+                and previous is not None
+                and previous.unit == "point"
+                and fig.kind == "digits"
+            ):
                 gap = self.text[previous.end : fig.start].strip().lower()
                 if gap in ("to", "at", "to end at", ", to", "to close at"):
                     fig.unit = "point"
@@ -1168,7 +1489,7 @@ class _Reader:
             if fig.unit == "count" and fig.kind != "time":
                 clause_end = self.clause_end(sent, fig)
                 tail = self.text[fig.end : clause_end].lower()
-                m = re.search(r"\b(?:every|each|a|per)\s+(day|week|month|year)\b|\b(daily|weekly|monthly|annually|yearly)\b", tail)
+                m = _COUNT_RATE.search(tail)
                 if m is not None:
                     den = m.group(1) or U.RATE_ADVERBS[m.group(2)]
                     fig.unit = f"count/{den}"
@@ -1178,13 +1499,18 @@ class _Reader:
         # "hundreds more" inherits the rate of the figure it adds to.
         previous = None
         for fig in figs:
-            if fig.more and previous is not None and previous.unit and previous.unit.startswith("count"):
+            if (
+                fig.more
+                and previous is not None
+                and previous.unit
+                and previous.unit.startswith("count")
+            ):
                 fig.unit = previous.unit
                 fig.counted = previous.counted
             previous = fig
 
     def clause_end(self, sent: _Sentence, fig: _Cand) -> int:
-        m = re.compile(r"[,;:.!?()]").search(self.text, fig.end, sent.end)
+        m = _CLAUSE_END.search(self.text, fig.end, sent.end)
         return m.start() if m else sent.end
 
 
@@ -1285,7 +1611,12 @@ def find_figures(
                 cand.unit = "year_of_age"
             else:
                 prev = sent.toks[cand.first - 1] if cand.first > 0 else None
-                if prev is not None and _low(prev) in ("aged", "age") and cand.unit in (None, "count") and cand.kind == "digits":
+                if (
+                    prev is not None
+                    and _low(prev) in ("aged", "age")
+                    and cand.unit in (None, "count")
+                    and cand.kind == "digits"
+                ):
                     cand.unit = "year_of_age"
                     cand.counted = None
             found.append((cand, sent))
@@ -1306,7 +1637,8 @@ def find_figures(
                 low=cand.low,
                 high=cand.high,
                 unit=cand.unit,
-                quantity=cand.quantity or ("score" if cand.kind == "score" else U.quantity_of(cand.unit)),
+                quantity=cand.quantity
+                or ("score" if cand.kind == "score" else U.quantity_of(cand.unit)),
                 counted=cand.counted,
                 qualifier=cand.qualifier,
                 approximate=cand.approximate or cand.qualifier in ("approx", "nearly", "vague"),
@@ -1324,9 +1656,9 @@ def _conversions(text: str, figs: list[_Cand]) -> None:
         gap = text[a.end : b.start]
         if len(gap) > 30 or gap.count("(") != 1 or ")" in gap:
             continue
-        if not gap.rstrip().endswith("(") and not re.search(r"\(\s*(?:or|about|around|approx\.?|roughly|some|~)?\s*$", gap):
+        if not gap.rstrip().endswith("(") and not _OPEN_CONVERSION.search(gap):
             continue
-        if not re.fullmatch(r"[\s\w.'’-]*\(\s*[\w.~]*\s*", gap):
+        if not _CONVERSION_GAP.fullmatch(gap):
             continue
         qa, qb = U.quantity_of(a.unit), U.quantity_of(b.unit)
         if a.unit == b.unit and a.unit not in ("time_of_day",):
@@ -1349,9 +1681,10 @@ def _claimant(
     s, e = name_span
     for person in people:
         for mention in getattr(person, "mentions", ()):
-            if mention.start <= s and e <= mention.end or s <= mention.start and mention.end <= e:
-                if e - s <= len(person.name) + 2 and len(person.name) >= e - s:
-                    return str(person.name)
+            inside = mention.start <= s and e <= mention.end
+            covers = s <= mention.start and mention.end <= e
+            if (inside or covers) and len(person.name) >= e - s:
+                return str(person.name)
     return text[s:e]
 
 
@@ -1385,7 +1718,9 @@ def _inside_quote(text: str, marks: list[int], pos: int) -> tuple[int, int] | No
     return opened, len(text)
 
 
-def _claimant_span(text: str, cand: _Cand, sent: _Sentence, marks: list[int]) -> tuple[int, int] | None:
+def _claimant_span(
+    text: str, cand: _Cand, sent: _Sentence, marks: list[int]
+) -> tuple[int, int] | None:
     quoted = _inside_quote(text, marks, cand.start)
     if quoted is not None:
         q_start, q_end = quoted
@@ -1396,7 +1731,7 @@ def _claimant_span(text: str, cand: _Cand, sent: _Sentence, marks: list[int]) ->
         if m is not None:
             return _clean_np(text, m.start("np"), m.end("np"))
         before = text[max(0, q_start - 120) : q_start]
-        m2 = re.search(r"(?P<np>[A-Z][^.!?\"“”;]{0,60}?)\s+(?:said|says|told|added|wrote)\s*[,:]?\s*$", before)
+        m2 = _SAID_BEFORE_QUOTE.search(before)
         if m2 is not None:
             base = max(0, q_start - 120)
             return _clean_np(text, base + m2.start("np"), base + m2.end("np"))
@@ -1407,8 +1742,10 @@ def _claimant_span(text: str, cand: _Cand, sent: _Sentence, marks: list[int]) ->
     m = _ACCORDING.search(text, start, end)
     if m is not None:
         np_end = m.end()
-        stop = re.compile(r"[,.;:!?(]|\s(?:which|who|that|on|in|for|as)\s").search(text, np_end, end)
+        stop = _ACCORDING_END.search(text, np_end, end)
         e = stop.start() if stop else end
+        if np_end < cand.start:
+            e = min(e, cand.start)
         if e > np_end:
             return _clean_np(text, np_end, e)
     # "Ukraine says more than 500 civilians ...": a subject and a speech verb before the figure.
@@ -1418,24 +1755,26 @@ def _claimant_span(text: str, cand: _Cand, sent: _Sentence, marks: list[int]) ->
     if last_verb is not None:
         subj_end = start + last_verb.start()
         clause_start = start
-        for sep in re.finditer(r"[,;:]\s|\b(?:and|but|while|as|that|after|when|because)\s", head[: last_verb.start()]):
+        for sep in _CLAUSE_SEPARATOR.finditer(head, 0, last_verb.start()):
             clause_start = start + sep.end()
         span = _clean_np(text, clause_start, subj_end)
         if span is not None:
             return span
     # "..., the mayor said." after the figure.
-    tail_m = re.search(r",\s*(?P<np>[^,;:\"“”]{2,60}?)\s+(?:said|says|told\s+\w+|added|estimated|reported)\s*\.?\s*$", text[cand.end : end])
+    tail_m = _NP_SAID_AT_END.search(text[cand.end : end])
     if tail_m is not None:
         s = cand.end + tail_m.start("np")
         e = cand.end + tail_m.end("np")
         return _clean_np(text, s, e)
-    tail_m = re.search(r",\s*(?:said|says|added)\s+(?P<np>[^,;:\"“”.]{2,60})\.?\s*$", text[cand.end : end])
+    tail_m = _SAID_NP_AT_END.search(text[cand.end : end])
     if tail_m is not None:
         return _clean_np(text, cand.end + tail_m.start("np"), cand.end + tail_m.end("np"))
     return None
 
 
 def _clean_np(text: str, s: int, e: int) -> tuple[int, int] | None:
+    while e > s and text[e - 1].isspace():
+        e -= 1
     chunk = text[s:e]
     lead = _LEAD.match(chunk)
     if lead:
@@ -1446,7 +1785,11 @@ def _clean_np(text: str, s: int, e: int) -> tuple[int, int] | None:
         e = s + aux.start()
     while s < e and text[s] in " \t,\"'“”‘’":
         s += 1
-    while e > s and text[e - 1] in " \t,\"'“”‘’" and not (text[e - 1] in "\"”" and text.count('"', s, e) % 2 == 0 and "“" not in text[s:e]):
+    while (
+        e > s
+        and text[e - 1] in " \t,\"'“”‘’"
+        and not (text[e - 1] in '"”' and text.count('"', s, e) % 2 == 0 and "“" not in text[s:e])
+    ):
         e -= 1
     if e <= s:
         return None

@@ -78,10 +78,10 @@ def _bare(word: str) -> str:
 def name_type(words: Sequence[str]) -> SpeakerType:
     """Classify a capitalised run by its words: country, organisation, or person."""
     lowered = [w.lower().rstrip(".") for w in words]
-    joined = " ".join(w.lower() for w in words)
+    joined = " ".join(lowered)
     if joined in COUNTRIES or joined in CAPITALS or (len(lowered) == 1 and lowered[0] in COUNTRIES):
         return "country"
-    if any(w in ORG_WORDS for w in lowered):
+    if not ORG_WORDS.isdisjoint(lowered):
         return "organisation"
     if len(words) == 1 and len(words[0]) >= 2 and words[0].isupper():
         return "organisation"  # an acronym: NATO, FBI
@@ -168,7 +168,8 @@ def index_people(analysis: Analysis) -> tuple[Person, ...]:
         # The last title word with a name after it splits role from name.
         split = -1
         for i in range(len(words) - 1):
-            if _bare(words[i][2]) in TITLE_WORDS or words[i][2].lower() in TITLE_WORDS:
+            low = words[i][2].lower()
+            if low in TITLE_WORDS or low.rstrip(".") in TITLE_WORDS:
                 split = i
         if split >= 0:
             titled = True
@@ -183,14 +184,14 @@ def index_people(analysis: Analysis) -> tuple[Person, ...]:
             words = words[split + 1 :]
         name_words = [w[2] for w in words]
         lowered_words = [w.lower() for w in name_words]
-        if any(w in MONTHS_DAYS for w in lowered_words):
+        if not MONTHS_DAYS.isdisjoint(lowered_words):
             continue
-        if any(w in ("of", "de") for w in lowered_words) and not titled:
+        if not titled and ("of" in lowered_words or "de" in lowered_words):
             continue
         kind = name_type(name_words)
         n_start, n_end = words[0][0], words[-1][1]
         surface = text[n_start:n_end]
-        if kind == "person" and not titled and any(w.rstrip(".") in PLACE_WORDS for w in lowered_words):
+        if kind == "person" and not titled and not PLACE_WORDS.isdisjoint(w.rstrip(".") for w in lowered_words):
             continue
         if len(name_words) == 1 and not titled:
             key = _norm_tokens(surface)

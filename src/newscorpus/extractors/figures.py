@@ -1358,6 +1358,13 @@ class _Reader:
             more = self.noun_phrase(sent, k + 1)
             if more:
                 words += [toks[k], *more]
+        elif one_of and k + 2 < n and _low(toks[k]) == "to":
+            # "one of the largest dinosaurs to ever live"
+            j = k + 1
+            if _low(toks[j]) in ("ever", "have", "be"):
+                j += 1
+            if toks[j][0] == "word" and _low(toks[j]) not in _STOP:
+                words += toks[k : j + 1]
         elif one_of and k + 1 < n and _low(toks[k]) in ("in", "of", "on"):
             j = k + 1
             if (
@@ -1418,7 +1425,7 @@ class _Reader:
             if words and not _spaced(self.text, toks[k - 1], t) and toks[k - 1][3] != "-":
                 break
             low = _low(t)
-            if low in _STOP or (low in U.CHANGE_WORDS and words):
+            if low in _STOP or (low in U.CHANGE_WORDS and words) or (words and low in _VERBS_S):
                 break
             if low.endswith("ly") and len(low) > 4 and low not in _LY_NOUNS:
                 break
@@ -1461,6 +1468,30 @@ class _Reader:
                     if other.scaled and other.unit == "count" and other.counted:
                         fig.unit, fig.counted = "count", other.counted
                         break
+        # "Texas had 2483805 while Florida had 1385710 lightning strikes": a bare whole
+        # number beside a count of the same size counts the same thing (the noun is elided).
+        for fig in figs:
+            if fig.unit is not None or fig.kind != "digits" or fig.scaled or fig.value is None:
+                continue
+            if fig.value != fig.value.to_integral() or fig.value < 10:
+                continue
+            others = [
+                o
+                for o in figs
+                if o is not fig
+                and o.unit == "count"
+                and o.counted
+                and o.kind == "digits"
+                and not o.scaled
+                and o.value is not None
+                and o.value > 0
+            ]
+            if others:
+                near = min(others, key=lambda o: abs(o.start - fig.start))
+                assert near.value is not None
+                ratio = max(near.value, fig.value) / min(near.value, fig.value)
+                if ratio <= 3:
+                    fig.unit, fig.counted = "count", near.counted
         # "22 burglaries, compared with an average of 20 per week": a bare rate counts the
         # same thing as the count before it.
         for index, fig in enumerate(figs):
@@ -1514,6 +1545,12 @@ class _Reader:
         return m.start() if m else sent.end
 
 
+# Third-person verbs that look like plural nouns ("the population lives in ...").
+_VERBS_S: Final = frozenset(
+    "lives remains says makes takes shows comes goes gets gives needs wants plans seems looks "
+    "means becomes continues works runs holds keeps faces lacks owns earns pays costs sells "
+    "buys uses stands sits lies hopes believes expects accounts represents".split()
+)
 _LY_NOUNS: Final = frozenset(
     "family supply ally assembly rally belly italy july bully anomaly monopoly fly".split()
 )

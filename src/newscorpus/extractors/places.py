@@ -319,7 +319,7 @@ class Geoparser:
                 and nxt not in _PARTICLES
                 and nxt not in _STOP
                 and nxt not in _ORG_AFTER
-                and (nxt in self.gaz.surnames or nxt not in self.gaz.english)
+                and (nxt in self.gaz.surnames or not self.gaz.is_word(nxt))
             ):
                 strong = [f for f in found if f[0] <= k < f[1] and f[1] - f[0] > 1]
                 if strong:

@@ -86,9 +86,7 @@ class Gazetteer:
         self.surnames: Final[frozenset[str]] = frozenset(
             key for (key,) in db.execute("SELECT key FROM surname")
         )
-        self.english: Final[frozenset[str]] = frozenset(
-            key for (key,) in db.execute("SELECT key FROM english")
-        )
+        self.is_word = lru_cache(maxsize=1 << 14)(self._is_word)
         self.lookup = lru_cache(maxsize=1 << 16)(self._lookup)
 
     def _connect(self) -> sqlite3.Connection:
@@ -125,6 +123,12 @@ class Gazetteer:
             )
             for pid, name, kind, cc, a1, lat, lon, pop, prom, gnid, neid, how in rows
         )
+
+    def _is_word(self, key: str) -> bool:
+        """Whether a folded word is an ordinary lower-case English word (64,000 of them:
+        asked one at a time, because loading them all would double the start-up time)."""
+        row = self._connect().execute("SELECT 1 FROM english WHERE key = ?", (key,)).fetchone()
+        return row is not None
 
     def find(self, name: str) -> tuple[Entry, ...]:
         """Every place a name may refer to, most prominent first."""

@@ -197,6 +197,7 @@ _ABBREVIATED_CONTAINER: Final = re.compile(
 _OWN_DATELINE: Final = re.compile(r"[ \t]*(?:,[^\n]{0,40}?)?[ \t]*(?:\([A-Za-z ]+\)[ \t]*)?[—–-]")
 _PARTICLES: Final = frozenset("of de la le du da del der van von bin al ibn the".split())
 _POSSESSIVE: Final = re.compile(r"['’]s\b")
+_CONTRACTION: Final = re.compile(r"['’](?:ll|ve|re|d|m|t)$")
 _CAPITALISED: Final = re.compile(r"[A-Z]")
 _OPENERS: Final = frozenset("\"'“‘«([—–-")
 
@@ -387,8 +388,10 @@ class Geoparser:
     ) -> _Match | None:
         start, end = words[i][0], words[j - 1][1]
         surface = text[start:end]
-        if j - i == 1 and lowers[i] in _STOP and not surface.isupper():
-            return None
+        if j - i == 1 and (
+            (lowers[i] in _STOP and not surface.isupper()) or _CONTRACTION.search(surface)
+        ):
+            return None  # "In", "I'll", "don't"
         key = fold(surface)
         entries = self._usable(self.gaz.lookup(key), surface)
         if entries:
@@ -413,9 +416,13 @@ class Geoparser:
         # A designator inside the run: "Fulton County", "Lake Foo", "Gulf of Aden".
         if j - i >= 2 and lowers[j - 1] in _DESIGNATOR_AFTER:
             inner = fold(text[start : words[j - 2][1]])
-            entries = self._usable(self.gaz.lookup(inner), surface)
+            prefer = _DESIGNATOR_AFTER[lowers[j - 1]]
+            # "Police Department" is not the town of Police: the designator must fit.
+            entries = tuple(
+                e for e in self._usable(self.gaz.lookup(inner), surface) if e.kind in prefer
+            )
             if entries:
-                return _Match(start, end, inner, entries, prefer=_DESIGNATOR_AFTER[lowers[j - 1]])
+                return _Match(start, end, inner, entries, prefer=prefer)
         for size in (2, 1):
             if j - i > size:
                 lead = " ".join(lowers[i : i + size])
@@ -553,10 +560,16 @@ class Geoparser:
             for eb in b.entries:
                 if eb.kind not in ("country", "region", "county"):
                     continue
+                if eb.kind == "county" and "county" not in b.prefer:
+                    continue  # "Colorado, Indiana" lists states, not a county
                 for ea in a.entries:
                     if ea.pid == eb.pid or ea.country_code != eb.country_code:
                         continue
-                    if eb.kind == "region" and ea.admin1_code != eb.admin1_code:
+                    if ea.kind in ("country", "continent") or (
+                        ea.kind == "region" and eb.kind != "country"
+                    ):
+                        continue  # a list of regions is not a chain of containers
+                    if eb.kind != "country" and ea.admin1_code != eb.admin1_code:
                         continue
                     score = ea.prominence + eb.prominence
                     if best_pair is None or score > best_pair[0]:
@@ -647,16 +660,15 @@ class Geoparser:
                 else _MIN_SCORE
             )
             single = " " not in m.key
-            if (
-                m.key in self.gaz.common_words
-                and m.chosen is not None
-                and m.chosen.kind not in ("country", "continent")
-            ):
+            wordy = m.key in self.gaz.common_words or (
+                not single and all(self.gaz.is_word(w) for w in m.key.split())
+            )
+            if wordy and m.chosen is not None and m.chosen.kind not in ("country", "continent"):
                 threshold += 1.5 if not m.sentence_start else 5.0
             elif m.sentence_start:
                 threshold += 0.8
             if single and (m.key in self.gaz.given_names or m.key in self.gaz.surnames):
-                threshold += 1.5  # Kelly, Nelson, Barry: a person more often than a village
+                threshold += 2.5  # Kelly, Nelson, Barry: a person more often than a village
             if m.score >= threshold:
                 passed.add(m.key)
         # A name that is clearly a place once is that place at every mention.

@@ -273,7 +273,7 @@ def build(ne_dir: Path, out: Path, dictionary: Path | None = None) -> dict[str, 
             b.admin1_names.setdefault(f"{cc}.{a1}", r["name"])
         b.add_name(r["name"], pid, PRIMARY)
         for alt in filter(None, r["alt_names"].split("|")):
-            _add_region_alias(b, alt, pid)
+            _add_region_alias(b, alt, pid, dictionary_words)
 
     # ---- admin-1 groupings (Darfur, Sicily): only distinctive names, never "North"
     regions_file = ne_dir / "naturalearth_admin1_regions.tsv"
@@ -315,7 +315,7 @@ def build(ne_dir: Path, out: Path, dictionary: Path | None = None) -> dict[str, 
         )
         b.add_name(r["name"], pid, PRIMARY)
         for alt in filter(None, r["alt_names"].split("|")):
-            _add_region_alias(b, alt, pid)
+            _add_region_alias(b, alt, pid, dictionary_words)
 
     # ---- GeoNames cities500
     cities = gc.get_cities()
@@ -423,10 +423,12 @@ def _add_initials(b: _Builder, name: str, pid: int) -> None:
     b.add_name(initials, pid, ABBREVIATION)
 
 
-def _add_region_alias(b: _Builder, alt: str, pid: int) -> None:
+def _add_region_alias(b: _Builder, alt: str, pid: int, words: set[str] | None = None) -> None:
     alt = alt.strip()
     if not alt or not is_latin(alt):
         return
+    if words and all(w in words for w in fold(alt).split()):
+        return  # an alternate that is an English word ("War") makes false hits
     if re.fullmatch(r"[A-Z]{2,3}", alt) or (alt.endswith(".") and len(alt) <= 7):
         b.add_name(alt, pid, CONTAINER_ONLY)  # TX, Tex., Calif.: only after a comma
     elif alt[0].isupper():

@@ -56,8 +56,12 @@ class WarcStats:
 
     def summary(self) -> str:
         reasons = ", ".join(f"{n} {why}" for why, n in sorted(self.skipped.items()))
-        return (f"{self.records} records, {self.responses} responses, {self.articles} articles"
-                + (f"; skipped {reasons}" if reasons else ""))
+        return (f"{_n(self.records, 'record')}, {_n(self.responses, 'response')}, "
+                f"{_n(self.articles, 'article')}" + (f"; skipped {reasons}" if reasons else ""))
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _record_id(value: str | None) -> str | None:
@@ -184,8 +188,8 @@ def iter_warc(
         exc = source.error
         stats.truncated = f"{type(exc).__name__}: {exc}".strip()
         yield InputError(
-            f"truncated or corrupt after {stats.records} records ({stats.truncated}); "
-            f"the {stats.articles} articles before it were read",
+            f"truncated or corrupt after {_n(stats.records, 'record')} ({stats.truncated}); "
+            f"articles read before the damage: {stats.articles}",
             path=name,
             hint="re-download the file; everything before the damage is kept",
         )

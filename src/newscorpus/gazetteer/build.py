@@ -194,7 +194,7 @@ def build(ne_dir: Path, out: Path, dictionary: Path | None = None) -> dict[str, 
         info = info_by_cc.get(cc)
         ne_rows = ne_countries.get(cc, [])
         if info is not None:
-            lat, lon = (float(x) for x in info["latlng"][:2])
+            lat, lon = _country_point(info, ne_rows)
         elif ne_rows:
             lat, lon = float(ne_rows[0]["lat"]), float(ne_rows[0]["lon"])
         else:
@@ -412,6 +412,69 @@ def _add_country_alias(b: _Builder, alt: str, pid: int, codes: set[str | None]) 
         return  # cartographic abbreviations (Ukr., Can.) collide with words
     else:
         b.add_name(alt, pid, ALTERNATE)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+_AGREE_KM = 150.0
+
+
+def _country_point(info: dict[str, Any], ne_rows: list[dict[str, str]]) -> tuple[float, float]:
+    """The point a country is pinned to: countryinfo's, unless two other sources outvote it.
+
+    countryinfo's points are whole-degree factbook values; for most countries they are
+    the points gazetteers use, but for a few they are hundreds of kilometres off the
+    country's middle (United States 38 N 97 W). When Natural Earth's label point and the
+    area centroid of the country's largest polygon agree with each other and both
+    disagree with countryinfo, their mean is taken instead.
+    """
+    lat, lon = (float(x) for x in info["latlng"][:2])
+    centroid = _mainland_centroid(info)
+    if centroid is None or not ne_rows:
+        return lat, lon
+    label = (float(ne_rows[0]["lat"]), float(ne_rows[0]["lon"]))
+    if (
+        _km(*centroid, *label) < _AGREE_KM
+        and _km(lat, lon, *centroid) > _AGREE_KM
+        and _km(lat, lon, *label) > _AGREE_KM
+    ):
+        return (centroid[0] + label[0]) / 2, (centroid[1] + label[1]) / 2
+    return lat, lon
+
+
+def _mainland_centroid(info: dict[str, Any]) -> tuple[float, float] | None:
+    """The area centroid of a country's largest polygon (countryinfo's GeoJSON)."""
+    import ast
+
+    shape = info.get("geoJSON")
+    if not shape:
+        return None
+    if isinstance(shape, str):
+        shape = ast.literal_eval(shape)
+    best: tuple[float, float, float] | None = None
+    for feature in shape.get("features", []):
+        geometry = feature.get("geometry") or {}
+        polygons = geometry.get("coordinates") or []
+        if geometry.get("type") == "Polygon":
+            polygons = [polygons]
+        for polygon in polygons:
+            ring = [(float(x), float(y)) for x, y, *_ in polygon[0]]
+            area = cx = cy = 0.0
+            for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+                cross = x1 * y2 - x2 * y1
+                area += cross
+                cx += (x1 + x2) * cross
+                cy += (y1 + y2) * cross
+            if area and (best is None or abs(area) > best[2]):
+                best = (cy / (3 * area), cx / (3 * area), abs(area))
+    return (best[0], best[1]) if best else None
 
 
 def _add_initials(b: _Builder, name: str, pid: int) -> None:

@@ -39,7 +39,6 @@ def test_dev_recognition(dev: dict[str, float]) -> None:
     assert dev["f1"] >= floors("places")["dev"]["f1"], dev
 
 
-@pytest.mark.xfail(strict=True, reason="dev acc@161 is below the issue floor (0.78 vs 0.82)")
 def test_dev_resolution_accuracy(dev: dict[str, float]) -> None:
     assert dev["acc_161"] >= floors("places")["dev"]["acc_161"], dev
 

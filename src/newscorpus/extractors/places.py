@@ -347,6 +347,7 @@ class Geoparser:
                         and f[0] != k
                     )
                 ]
+        found = self._drop_split_names(found)
         out: list[_Match] = []
         matched = {k for i, j, _ in found for k in range(i, j)}
         for i, j, m in found:
@@ -377,6 +378,29 @@ class Geoparser:
             if unknown is not None:
                 out.append(unknown)
         return out
+
+    @staticmethod
+    def _drop_split_names(
+        found: list[tuple[int, int, _Match]],
+    ) -> list[tuple[int, int, _Match]]:
+        """``Meadow Grove``, ``Lloyd Austin``: two small places side by side with no comma
+        between them are one name the gazetteer lacks, not two places."""
+        if len(found) < 2:
+            return found
+
+        def small(m: _Match) -> bool:
+            return (
+                bool(m.entries)
+                and m.entries[0].kind not in ("country", "continent", "region")
+                and m.entries[0].prominence < _STRONG
+            )
+
+        drop: set[int] = set()
+        for k in range(len(found) - 1):
+            (i1, j1, a), (i2, _, b) = found[k], found[k + 1]
+            if j1 == i2 and j1 - i1 == 1 and small(a) and small(b) and not b.prefer:
+                drop.update((k, k + 1))
+        return [f for k, f in enumerate(found) if k not in drop]
 
     def _lookup_words(
         self,

@@ -703,7 +703,27 @@ class Geoparser:
     def _best(self, m: _Match, context: _Context | None) -> tuple[Entry, float]:
         best: Entry | None = None
         best_score = -math.inf
-        for e in m.entries:
+        entries = m.entries
+        if not m.prefer and m.container is None and not m.contained:
+            # A country's own name means the country ("Mexico" is not Mexico City), unless
+            # the article is about another country that has a region of that name
+            # ("Georgia" in a story set in the United States).
+            country = next(
+                (e for e in entries if e.kind == "country" and e.how in (PRIMARY, ABBREVIATION)),
+                None,
+            )
+            if country is not None:
+                rivals = tuple(
+                    e
+                    for e in entries
+                    if e.kind == "region"
+                    and e.how == PRIMARY
+                    and e.country_code != country.country_code
+                    and context is not None
+                    and context.share(e.country_code) >= 0.5
+                )
+                entries = (country, *rivals)
+        for e in entries:
             if (
                 e.kind in _NEEDS_DESIGNATOR
                 and e.kind not in m.prefer
@@ -855,12 +875,13 @@ class Geoparser:
 class _Context:
     """What the rest of the article says about where it is."""
 
-    __slots__ = ("admin1", "anchors", "by_key", "countries", "total")
+    __slots__ = ("admin1", "admin1_by_pid", "anchors", "by_key", "countries", "total")
 
     def __init__(self) -> None:
         self.countries: defaultdict[str, float] = defaultdict(float)
         self.admin1: defaultdict[tuple[str, str], float] = defaultdict(float)
-        self.anchors: list[tuple[str, float, float]] = []
+        self.admin1_by_pid: defaultdict[int, float] = defaultdict(float)
+        self.anchors: list[tuple[str, int, float, float]] = []
         self.by_key: dict[str, tuple[str, str | None, float]] = {}
         self.total = 0.0
 
@@ -886,12 +907,19 @@ class _Context:
             ctx.total += weight
             if e.admin1_code and e.kind not in ("country", "continent"):
                 ctx.admin1[(e.country_code, e.admin1_code)] += weight
+                ctx.admin1_by_pid[e.pid] += weight
             if e.kind not in ("country", "continent", "sea") and m.score >= 5.0:
-                ctx.anchors.append((key, e.lat, e.lon))
+                ctx.anchors.append((key, e.pid, e.lat, e.lon))
         for cc, n in demonyms.items():
             ctx.countries[cc] += 0.5 * n
             ctx.total += 0.5 * n
         return ctx
+
+    def share(self, country_code: str | None) -> float:
+        """The part of the article's votes that go to one country."""
+        if not country_code or not self.total:
+            return 0.0
+        return self.countries.get(country_code, 0.0) / self.total
 
     def bonus(self, m: _Match, e: Entry) -> float:
         bonus = 0.0
@@ -903,15 +931,21 @@ class _Context:
             if total > 0 and others > 0:
                 bonus += 1.0 + 3.0 * others / total
         if e.admin1_code and e.country_code and e.kind not in ("country", "continent"):
-            n = self.admin1[(e.country_code, e.admin1_code)]
-            if own_cc == e.country_code and own_a1 == e.admin1_code:
+            # Votes from other names for this very place do not count: "MEXICO CITY"
+            # in the dateline must not make "Mexico" the city.
+            n = self.admin1[(e.country_code, e.admin1_code)] - self.admin1_by_pid.get(e.pid, 0.0)
+            if (
+                own_cc == e.country_code
+                and own_a1 == e.admin1_code
+                and self.admin1_by_pid.get(e.pid, 0.0) == 0.0
+            ):
                 n -= own_weight
             if n > 0:
                 bonus += 2.5
         if e.kind not in ("country", "continent") and self.anchors:
             near = 0
-            for key, lat, lon in self.anchors:
-                if key == m.key:
+            for key, pid, lat, lon in self.anchors:
+                if key == m.key or pid == e.pid:
                     continue
                 if (
                     abs(lat - e.lat) < 3

@@ -245,7 +245,9 @@ class Geoparser:
             return ()
         analysis = doc.analysis
         persons = _person_spans(doc.results.get("people") or ())
-        sentence_starts = {s for s, _ in analysis.sentences}
+        # Sentence starts are found by looking back from a candidate (see
+        # _starts_sentence); building every sentence of the article would cost more.
+        sentence_starts: set[int] = set()
         matches: list[_Match] = []
         surnames: set[str] = set()
         for run_start, run_end in _bounded_runs(text, analysis.name_candidates):
@@ -284,8 +286,13 @@ class Geoparser:
         sentence_starts: set[int],
         surnames: set[str],
     ) -> list[_Match]:
-        words = [m.span() for m in _WORDS.finditer(text, run_start, run_end)]
-        words = [(s, e) for s, e in (_trim_word(text, s, e) for s, e in words) if e > s]
+        segment = text[run_start:run_end]
+        if " " not in segment and "\t" not in segment:
+            words = [_trim_word(text, run_start, run_end)]  # most runs are one word
+        else:
+            words = [m.span() for m in _WORDS.finditer(text, run_start, run_end)]
+            words = [_trim_word(text, s, e) for s, e in words]
+        words = [(s, e) for s, e in words if e > s]
         if not words:
             return []
         lowers = [text[s:e].lower().rstrip(".") for s, e in words]
@@ -309,7 +316,7 @@ class Geoparser:
             # A person's name, maybe: remember its last word (weak evidence).
             surnames.add("?" + fold(text[words[-1][0] : words[-1][1]]))
         given = self.gaz.given_names
-        for k in range(n - 1):
+        for k in range(n - 1 if n > 1 else 0):
             # "Kelly Smith", "John Baker": a given name followed by a capitalised word
             # starts a person's name, whatever the gazetteer says about either word.
             nxt = lowers[k + 1]

@@ -61,8 +61,13 @@ class Entry(NamedTuple):
     how: int
 
 
+# Rows come out in Entry's field order, scaled and labelled by SQLite, so that turning a
+# row into an Entry is a single tuple construction (it dominates a cold lookup).
 _QUERY: Final = (
-    "SELECT p.id, p.name, p.kind, p.cc, p.a1, p.lat, p.lon, p.pop, p.prom, p.gnid, p.neid,"
+    "SELECT p.id, p.name, p.kind, p.cc, p.a1, p.lat / 1e5, p.lon / 1e5, ifnull(p.pop, 0),"
+    " p.prom / 1000.0,"
+    " CASE WHEN p.gnid IS NOT NULL THEN 'geonames:' || p.gnid"
+    " WHEN p.neid < 0 THEN 'ne-region:' || (-p.neid) ELSE 'ne:' || p.neid END,"
     " n.how FROM name n JOIN place p ON p.id = n.pid WHERE n.key = ?"
     " ORDER BY p.prom DESC LIMIT 400"
 )
@@ -107,22 +112,7 @@ class Gazetteer:
 
     def _lookup(self, key: str) -> tuple[Entry, ...]:
         rows = self._connect().execute(_QUERY, (key,)).fetchall()
-        return tuple(
-            Entry(
-                pid,
-                name,
-                kind,
-                cc,
-                a1,
-                lat / 1e5,
-                lon / 1e5,
-                pop or 0,
-                prom / 1000,
-                _gazetteer_id(gnid, neid),
-                how,
-            )
-            for pid, name, kind, cc, a1, lat, lon, pop, prom, gnid, neid, how in rows
-        )
+        return tuple(map(Entry._make, rows))
 
     def _is_word(self, key: str) -> bool:
         """Whether a folded word is an ordinary lower-case English word (64,000 of them:
@@ -140,14 +130,6 @@ class Gazetteer:
         if not country_code or not admin1_code:
             return None
         return self.admin1.get(f"{country_code}.{admin1_code}")
-
-
-def _gazetteer_id(gnid: int | None, neid: int | None) -> str:
-    if gnid is not None:
-        return f"geonames:{gnid}"
-    if neid is not None and neid < 0:
-        return f"ne-region:{-neid}"  # a grouping of NE admin-1 units (Darfur)
-    return f"ne:{neid}"
 
 
 @lru_cache(maxsize=1)

@@ -355,6 +355,7 @@ class Geoparser:
                     )
                 ]
         found = self._drop_split_names(found)
+        given = self.gaz.given_names
         out: list[_Match] = []
         matched = {k for i, j, _ in found for k in range(i, j)}
         for i, j, m in found:
@@ -372,8 +373,15 @@ class Geoparser:
             ]
             if name_like_before and j == n and m.prefer == () and not broad:
                 # "Lloyd Austin": an unknown capitalised word right before a final match.
-                surnames.add(m.key)
-                continue
+                # After a given name it is a surname everywhere; after anything else
+                # ("Air Berlin", "CBC Toronto") only a small place is ruled out.
+                strong = bool(m.entries) and m.entries[0].prominence >= _STRONG
+                if lowers[i - 1] in given:
+                    surnames.add(m.key)
+                    continue
+                if not strong:
+                    surnames.add("?" + m.key)
+                    continue
             m.sentence_start = i == 0 and _starts_sentence(text, words[0][0], sentence_starts)
             if m.sentence_start is False and i > 0:
                 m.sentence_start = all(lowers[k] in _STOP for k in range(i)) and _starts_sentence(

@@ -87,6 +87,12 @@ _ORG_AFTER: Final = frozenset(
     """.split()
 )
 
+# Acronyms of international organisations that some region also abbreviates to
+# ("U.N." is Upper Nile in Natural Earth): in news they are the organisation.
+_ORG_ACRONYMS: Final = frozenset(
+    "un eu nato who imf opec fbi cia nasa ioc fifa uefa osce asean wto wfp unhcr".split()
+)
+
 # Title words: a capitalised run after one of these is a person's name.
 _TITLES: Final = frozenset(
     """
@@ -432,6 +438,8 @@ class Geoparser:
         ):
             return None  # "In", "I'll", "don't"
         key = fold(surface)
+        if key in _ORG_ACRONYMS and surface.replace(".", "").isupper():
+            return None
         entries = self._usable(self.gaz.lookup(key), surface)
         if entries:
             match = _Match(start, end, key, entries)

@@ -215,6 +215,10 @@ def build(ne_dir: Path, out: Path, dictionary: Path | None = None) -> dict[str, 
                 _add_country_alias(b, alt, pid, codes)
             for long_name in {name, info["name"]}:
                 _add_initials(b, str(long_name), pid)
+            for alt in info.get("altSpellings") or []:
+                if len([w for w in str(alt).split() if w[:1].isupper()]) >= 3:
+                    _add_initials(b, str(alt), pid)  # DPRK
+                _add_of_tail(b, str(alt), pid)
             if info.get("demonym"):
                 dem = str(info["demonym"])
                 for form in {dem, dem + "s"} if not dem.endswith(("s", "sh", "ch")) else {dem}:
@@ -477,6 +481,17 @@ def _mainland_centroid(info: dict[str, Any]) -> tuple[float, float] | None:
     return (best[0], best[1]) if best else None
 
 
+def _add_of_tail(b: _Builder, name: str, pid: int) -> None:
+    """``United States of America`` -> America, ``Republic of Korea`` -> Korea: the
+    short form news uses for an official name."""
+    head, sep, tail = name.rpartition(" of ")
+    if not sep or not head:
+        return
+    tail = re.sub(r"^the\s+", "", tail.strip())
+    if len(tail) >= 4 and tail[:1].isupper() and is_latin(tail) and "," not in tail:
+        b.add_name(tail, pid, ALTERNATE)
+
+
 def _add_initials(b: _Builder, name: str, pid: int) -> None:
     """``United States`` -> US and U.S.; ``United Arab Emirates`` -> UAE."""
     words = [re.sub(r"['’]s$", "", w) for w in name.split() if w[:1].isupper()]
@@ -492,7 +507,9 @@ def _add_region_alias(b: _Builder, alt: str, pid: int, words: set[str] | None = 
         return
     if words and all(w in words for w in fold(alt).split()):
         return  # an alternate that is an English word ("War") makes false hits
-    if re.fullmatch(r"[A-Z]{2,3}", alt) or (alt.endswith(".") and len(alt) <= 7):
+    if _DOTTED_CAPS.fullmatch(alt):
+        b.add_name(alt, pid, ABBREVIATION)  # B.C., D.C., N.Y.: unmistakable anywhere
+    elif re.fullmatch(r"[A-Z]{2,3}", alt) or (alt.endswith(".") and len(alt) <= 7):
         b.add_name(alt, pid, CONTAINER_ONLY)  # TX, Tex., Calif.: only after a comma
     elif alt[0].isupper():
         b.add_name(alt, pid, ALTERNATE)

@@ -381,11 +381,11 @@ class Geoparser:
                 # "Lloyd Austin": an unknown capitalised word right before a final match.
                 # After a given name it is a surname everywhere; after anything else
                 # ("Air Berlin", "CBC Toronto") only a small place is ruled out.
-                strong = bool(m.entries) and m.entries[0].prominence >= _STRONG
+                big = bool(m.entries) and m.entries[0].prominence >= _STRONG
                 if lowers[i - 1] in given:
                     surnames.add(m.key)
                     continue
-                if not strong:
+                if not big:
                     surnames.add("?" + m.key)
                     continue
             m.sentence_start = i == 0 and _starts_sentence(text, words[0][0], sentence_starts)

@@ -212,6 +212,10 @@ _NEEDS_DESIGNATOR: Final = frozenset(
 )
 _MAJOR_FEATURE: Final = 6.4
 _STRONG: Final = 6.0
+_PERSONLIKE_PENALTY: Final = 4.0
+_LONELY_PENALTY: Final = 1.5
+_AFTER_THE_PENALTY: Final = 3.0
+_LOCATIVE_BONUS: Final = 0.8
 _KIND_BONUS: Final = 3.0
 _CONTAINER_BONUS: Final = 5.0
 _MIN_SCORE: Final = 3.6
@@ -237,6 +241,10 @@ class _Match:
     """For a facility or a context-cued unknown name: the offset of the place it is in."""
     chosen: Entry | None = None
     score: float = 0.0
+    locative: bool = False
+    """After "in", "near", "from" ...: the text treats it as a location."""
+    after_the: bool = False
+    """After "the": a country, region or feature perhaps, hardly ever a town."""
 
 
 class Geoparser:
@@ -393,6 +401,9 @@ class Geoparser:
                 m.sentence_start = all(lowers[k] in _STOP for k in range(i)) and _starts_sentence(
                     text, words[0][0], sentence_starts
                 )
+            before_text = text[max(0, m.start - 30) : m.start]
+            m.locative = _LOCATIVE.search(before_text) is not None
+            m.after_the = before_text.endswith(("the ", "The "))
             out.append(m)
         if not found:
             unknown = self._cued_unknown(text, run_start, run_end, words, lowers)
@@ -440,6 +451,8 @@ class Geoparser:
         key = fold(surface)
         if key in _ORG_ACRONYMS and surface.replace(".", "").isupper():
             return None
+        if j - i == 1 and key in self.gaz.demonyms:
+            return None  # "Canadian", "Russian": demonyms are not place mentions
         entries = self._usable(self.gaz.lookup(key), surface)
         if entries:
             match = _Match(start, end, key, entries)
@@ -700,6 +713,7 @@ class Geoparser:
                     m.score = best.score
         # Acceptance: weak single names need a cue or context behind them.
         passed: set[str] = set()
+        final = _Context.from_matches(known, demonym_votes, dateline)
         for m in known:
             threshold = (
                 _MIN_SCORE_CUED
@@ -714,8 +728,18 @@ class Geoparser:
                 threshold += 1.5 if not m.sentence_start else 5.0
             elif m.sentence_start:
                 threshold += 0.8
+            small = m.chosen is not None and m.chosen.kind in ("town", "city")
             if single and (m.key in self.gaz.given_names or m.key in self.gaz.surnames):
-                threshold += 2.5  # Kelly, Nelson, Barry: a person more often than a village
+                # Kelly, Nelson, Barry: a person more often than a village
+                threshold += 2.5 if m.locative else _PERSONLIKE_PENALTY
+            if small and m.after_the:
+                threshold += _AFTER_THE_PENALTY  # "the White House": not the town
+            if m.locative:
+                threshold -= _LOCATIVE_BONUS
+            elif (
+                small and not (m.cued or m.container or m.contained or m.prefer) and final.lonely(m)
+            ):
+                threshold += _LONELY_PENALTY  # "Toyota" in a story set elsewhere
             if m.score >= threshold:
                 passed.add(m.key)
         # A name that is clearly a place once is that place at every mention.
@@ -937,6 +961,15 @@ class _Context:
             ctx.countries[cc] += 0.5 * n
             ctx.total += 0.5 * n
         return ctx
+
+    def lonely(self, m: _Match) -> bool:
+        """Whether nothing else in the article is in the country of ``m``'s reading."""
+        e = m.chosen
+        if e is None or not e.country_code:
+            return False
+        own_cc, _, own_weight = self.by_key.get(m.key, (None, None, 0.0))
+        own = own_weight if own_cc == e.country_code else 0.0
+        return self.total - own_weight > 0 and self.countries.get(e.country_code, 0.0) - own <= 0
 
     def share(self, country_code: str | None) -> float:
         """The part of the article's votes that go to one country."""

@@ -214,6 +214,7 @@ _MAJOR_FEATURE: Final = 6.4
 _STRONG: Final = 6.0
 _PERSONLIKE_PENALTY: Final = 4.0
 _LONELY_PENALTY: Final = 1.5
+_CAPITAL_LIKE: Final = 8.0
 _AFTER_THE_PENALTY: Final = 3.0
 _LOCATIVE_BONUS: Final = 0.8
 _KIND_BONUS: Final = 3.0
@@ -729,7 +730,8 @@ class Geoparser:
             elif m.sentence_start:
                 threshold += 0.8
             small = m.chosen is not None and m.chosen.kind in ("town", "city")
-            if single and (m.key in self.gaz.given_names or m.key in self.gaz.surnames):
+            big = m.chosen is not None and m.chosen.prominence >= _STRONG
+            if single and not big and (m.key in self.gaz.given_names or m.key in self.gaz.surnames):
                 # Kelly, Nelson, Barry: a person more often than a village
                 threshold += 2.5 if m.locative else _PERSONLIKE_PENALTY
             if small and m.after_the:

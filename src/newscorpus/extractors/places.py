@@ -284,6 +284,7 @@ class Geoparser:
                     )
                 )
             ]
+        self._facility_short_names(text, analysis.name_candidates, matches)
         self._link_containers(text, matches)
         demonym_votes = self._demonyms(analysis.name_candidates, text)
         dateline = self._dateline(doc, matches)
@@ -379,6 +380,12 @@ class Geoparser:
             if after and after[0] == j and lowers[j] in _ORG_AFTER:
                 continue  # Washington Post
             broad = bool(m.entries) and m.entries[0].kind in ("country", "region", "continent")
+            if (
+                i > 0
+                and lowers[i - 1] in _TITLES
+                and not (m.entries and m.entries[0].kind == "country")
+            ):
+                continue  # President Vladimir Putin: not Vladimir Oblast
             if any(lowers[k] in _TITLES for k in range(i)) and not broad:
                 continue  # President Lincoln, Defense Secretary Lloyd Austin
             name_like_before = [
@@ -524,8 +531,8 @@ class Geoparser:
         lowers: list[str],
     ) -> _Match | None:
         """A name the gazetteer lacks, taken as a place because the context says it is."""
-        if all(w in _STOP or w in _TITLES for w in lowers):
-            return None
+        if all(w in _STOP or w in _TITLES or fold(w) in self.gaz.demonyms for w in lowers):
+            return None  # "an industrial Ukrainian region" names no place
         start, end = words[0][0], words[-1][1]
         if lowers[0] in _STOP:
             return None
@@ -591,6 +598,30 @@ class Geoparser:
                 start, designator.end(), fold(text[start:end]), (), cued=True, unknown_kind=kind
             )
         return None
+
+    @staticmethod
+    def _facility_short_names(
+        text: str, candidates: Sequence[tuple[int, int]], matches: list[_Match]
+    ) -> None:
+        """ "the Azot chemical plant" ... "the Azot bombardment": once a facility is named,
+        its proper name alone refers to it too."""
+        heads: dict[str, str] = {}
+        for m in matches:
+            if m.unknown_kind == "facility":
+                head = _WORDS.match(text, m.start)
+                if head is not None:
+                    word = _trim_word(text, *head.span())
+                    heads.setdefault(fold(text[word[0] : word[1]]), m.key)
+        if not heads:
+            return
+        taken = {(m.start, m.end) for m in matches}
+        covered = sorted((m.start, m.end) for m in matches)
+        for start, end in candidates:
+            start, end = _trim_word(text, start, end)
+            key = heads.get(fold(text[start:end]))
+            if key is None or (start, end) in taken or _overlaps(covered, start, end):
+                continue
+            matches.append(_Match(start, end, key, (), cued=True, unknown_kind="facility"))
 
     def _link_containers(self, text: str, matches: list[_Match]) -> None:
         """``Bangor, Maine``: a place right after a comma may contain the one before."""

@@ -214,6 +214,7 @@ _MAJOR_FEATURE: Final = 6.4
 _STRONG: Final = 6.0
 _PERSONLIKE_PENALTY: Final = 4.0
 _LONELY_PENALTY: Final = 1.5
+_WORDY_PENALTY: Final = 5.0
 _CAPITAL_LIKE: Final = 8.0
 _AFTER_THE_PENALTY: Final = 3.0
 _LOCATIVE_BONUS: Final = 0.8
@@ -757,7 +758,7 @@ class Geoparser:
                 not single and all(self.gaz.is_word(w) for w in m.key.split())
             )
             if wordy and m.chosen is not None and m.chosen.kind not in ("country", "continent"):
-                threshold += 1.5 if not m.sentence_start else 5.0
+                threshold += _WORDY_PENALTY if not m.sentence_start else 5.0
             elif m.sentence_start:
                 threshold += 0.8
             small = m.chosen is not None and m.chosen.kind in ("town", "city")

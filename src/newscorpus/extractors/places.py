@@ -43,6 +43,7 @@ __all__ = ["Geoparser", "build"]
 
 _MAX_NAME_WORDS: Final = 6
 _MAX_RUN_WORDS: Final = 12
+_SURFACE_CACHE: Final = 1 << 17
 
 # Capitalised words that are almost never a place on their own, whatever the gazetteer
 # says (it has a village for most English words). General English vocabulary.
@@ -254,6 +255,7 @@ class Geoparser:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
+        self._surfaces: dict[str, tuple[str, tuple[Entry, ...]]] = {}
 
     def __call__(self, doc: Document, /) -> Sequence[Place]:
         text = doc.text
@@ -305,7 +307,10 @@ class Geoparser:
     ) -> list[_Match]:
         segment = text[run_start:run_end]
         if " " not in segment and "\t" not in segment:
-            words = [_trim_word(text, run_start, run_end)]  # most runs are one word
+            # Most runs are one word, and most of those open a sentence ("The", "But").
+            if segment.lower() in _STOP and not segment.isupper():
+                return []
+            words = [_trim_word(text, run_start, run_end)]
         else:
             words = [m.span() for m in _WORDS.finditer(text, run_start, run_end)]
             words = [_trim_word(text, s, e) for s, e in words]
@@ -453,16 +458,9 @@ class Geoparser:
     ) -> _Match | None:
         start, end = words[i][0], words[j - 1][1]
         surface = text[start:end]
-        if j - i == 1 and (
-            (lowers[i] in _STOP and not surface.isupper()) or _CONTRACTION.search(surface)
-        ):
-            return None  # "In", "I'll", "don't"
-        key = fold(surface)
-        if key in _ORG_ACRONYMS and surface.replace(".", "").isupper():
-            return None
-        if j - i == 1 and key in self.gaz.demonyms:
-            return None  # "Canadian", "Russian": demonyms are not place mentions
-        entries = self._usable(self.gaz.lookup(key), surface)
+        if j - i == 1 and lowers[i] in _STOP and not surface.isupper():
+            return None  # "In", "The"
+        key, entries = self._surface(surface, j - i == 1)
         if entries:
             match = _Match(start, end, key, entries)
             if j - i >= 2:
@@ -502,6 +500,26 @@ class Geoparser:
                         return _Match(start, end, inner, entries, prefer=_DESIGNATOR_BEFORE[lead])
         return None
 
+    def _surface(self, surface: str, single: bool) -> tuple[str, tuple[Entry, ...]]:
+        """The key of a surface form and the entries it may name, memoised per process:
+        news repeats the same few thousand capitalised forms."""
+        cache = self._surfaces
+        found = cache.get(surface)
+        if found is not None:
+            return found
+        key = fold(surface)
+        entries: tuple[Entry, ...] = ()
+        if (
+            not (single and _CONTRACTION.search(surface))  # "I'll", "don't"
+            and not (key in _ORG_ACRONYMS and surface.replace(".", "").isupper())
+            and not (single and key in self.gaz.demonyms)  # "Canadian" is no mention
+        ):
+            entries = self._usable(self.gaz.lookup(key), surface)
+        if len(cache) >= _SURFACE_CACHE:
+            cache.clear()
+        cache[surface] = (key, entries)
+        return key, entries
+
     def _usable(self, entries: tuple[Entry, ...], surface: str) -> tuple[Entry, ...]:
         """Drop entries reached through a spelling this surface form cannot be."""
         if not entries:
@@ -538,7 +556,7 @@ class Geoparser:
         if lowers[0] in _STOP:
             return None
         before = text[max(0, start - 60) : start]
-        kind_of = _KIND_OF.search(before)
+        kind_of = _KIND_OF.search(before) if before.rstrip(" \t").endswith("of") else None
         if kind_of is not None:
             kind = kind_of.group("kind")
             kind = {

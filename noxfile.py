@@ -95,7 +95,19 @@ def accuracy(session: nox.Session) -> None:
 
 
 @nox.session
+def fuzz(session: nox.Session) -> None:
+    """Coverage-guided fuzzing (atheris) of parsers and extractors, for a bounded time."""
+    session.install("-e", ".", "atheris")
+    seconds = session.posargs[0] if session.posargs else "120"
+    corpus = Path(session.create_tmp()) / "fuzz-corpus"
+    corpus.mkdir(exist_ok=True)
+    session.run("python", "benchmarks/fuzz_atheris.py", str(corpus),
+                f"-max_total_time={seconds}", "-rss_limit_mb=2048", "-timeout=30")
+
+
+@nox.session
 def bench(session: nox.Session) -> None:
     """Throughput, cold start and memory benchmarks (results as JSON in benchmarks/results)."""
     session.install("-e", ".")
     session.run("python", "benchmarks/run.py", *session.posargs)
+    session.run("python", "benchmarks/pathological.py")

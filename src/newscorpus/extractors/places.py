@@ -187,6 +187,9 @@ _FACILITY_WORDS: Final = frozenset(
     "plant steelworks factory refinery mine airport airbase dam station reactor prison "
     "shipyard terminal works base".split()
 )
+_SPEECH_AFTER: Final = re.compile(
+    r"[ \t]+(?:said|says|told|added|wrote|explained|noted|asked|replied|recalled)\b"
+)
 _METONYM_AFTER: Final = re.compile(
     r"(?:'s|’s)?[ \t]+(?:has[ \t]+|had[ \t]+|have[ \t]+|will[ \t]+|would[ \t]+|also[ \t]+|"
     r"is[ \t]+|was[ \t]+)?(?:said|says|say|claims?|claimed|urged|urges|announced|"
@@ -211,7 +214,7 @@ _OPENERS: Final = frozenset("\"'“‘«([—–-")
 _NEEDS_DESIGNATOR: Final = frozenset(
     {"county", "river", "lake", "island", "cape", "mountain", "bay", "strait"}
 )
-_MAJOR_FEATURE: Final = 6.4
+_MAJOR_FEATURE: Final = 6.8
 _STRONG: Final = 6.0
 _PERSONLIKE_PENALTY: Final = 4.0
 _LONELY_PENALTY: Final = 1.5
@@ -246,6 +249,8 @@ class _Match:
     score: float = 0.0
     locative: bool = False
     """After "in", "near", "from" ...: the text treats it as a location."""
+    speaks: bool = False
+    """Followed by "said", "told" ...: a person, unless a capital or a country speaks."""
     after_the: bool = False
     """After "the": a country, region or feature perhaps, hardly ever a town."""
 
@@ -418,6 +423,7 @@ class Geoparser:
             before_text = text[max(0, m.start - 30) : m.start]
             m.locative = _LOCATIVE.search(before_text) is not None
             m.after_the = before_text.endswith(("the ", "The "))
+            m.speaks = _SPEECH_AFTER.match(text, m.end) is not None
             out.append(m)
         if not found:
             unknown = self._cued_unknown(text, run_start, run_end, words, lowers)
@@ -780,10 +786,16 @@ class Geoparser:
             elif m.sentence_start:
                 threshold += 0.8
             small = m.chosen is not None and m.chosen.kind in ("town", "city")
-            big = m.chosen is not None and m.chosen.prominence >= _STRONG
+            big = (
+                m.chosen is not None
+                and m.chosen.prominence >= _STRONG
+                and m.chosen.kind in ("city", "town", "country", "continent")
+            )
             if single and not big and (m.key in self.gaz.given_names or m.key in self.gaz.surnames):
                 # Kelly, Nelson, Barry: a person more often than a village
                 threshold += 2.5 if m.locative else _PERSONLIKE_PENALTY
+            if small and m.speaks and not big:
+                threshold += _PERSONLIKE_PENALTY  # "Obama said": not the Japanese town
             if small and m.after_the:
                 threshold += _AFTER_THE_PENALTY  # "the White House": not the town
             if m.locative:
@@ -832,7 +844,9 @@ class Geoparser:
                 continue  # "Baker" is not Baker County, "John" not the John river
             score = e.prominence
             if e.how == ALTERNATE:
-                score -= 1.0
+                # Natural Earth lists a region's capital among its alternates (Gori for
+                # Shida Kartli): the town of that name is the likelier reading.
+                score -= 2.0 if e.kind == "region" else 1.0
             elif e.kind in ("country", "continent") and e.how != CONTAINER_ONLY:
                 score += 1.0  # "Mexico" is the country before it is Mexico City
             elif e.kind == "region" and e.how == PRIMARY:

@@ -300,7 +300,8 @@ def build(ne_dir: Path, out: Path, dictionary: Iterable[Path] = ()) -> dict[str,
         )
         if a1:
             b.admin1_names.setdefault(f"{cc}.{a1}", r["name"])
-        b.add_name(r["name"], pid, PRIMARY)
+        if not _adjectival(r["name"]):
+            b.add_name(r["name"], pid, PRIMARY)
         for alt in filter(None, r["alt_names"].split("|")):
             _add_region_alias(b, alt, pid, dictionary_words)
 
@@ -533,13 +534,19 @@ def _add_initials(b: _Builder, name: str, pid: int, listed: set[str]) -> None:
         b.add_name(initials, pid, ABBREVIATION)
 
 
+def _adjectival(name: str) -> bool:
+    """ "Jewish" (Natural Earth's name for the Jewish Autonomous Oblast): in text, an
+    adjective far more often than the region."""
+    return " " not in name and name.lower().endswith(("ish", "ese", "ian"))
+
+
 def _add_region_alias(b: _Builder, alt: str, pid: int, words: set[str] | None = None) -> None:
     alt = alt.strip()
     if not alt or not is_latin(alt):
         return
     if words and all(w in words for w in fold(alt).split()):
         return  # an alternate that is an English word ("War") makes false hits
-    if " " not in alt and alt.lower().endswith(("ish", "ese", "ian")):
+    if _adjectival(alt):
         return  # an adjective ("Jewish" for the Jewish Autonomous Oblast) is no name
     if _DOTTED_CAPS.fullmatch(alt):
         b.add_name(alt, pid, ABBREVIATION)  # B.C., D.C., N.Y.: unmistakable anywhere

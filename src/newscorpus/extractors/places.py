@@ -172,6 +172,9 @@ _LOCATIVE: Final = re.compile(
     r"\b(?:near|outside|in|at|from|into|across|towards?|around|between|of|through|"
     r"north|south|east|west|outskirts|based|visit(?:ed|ing)?)[ \t]+(?:the[ \t]+)?$",
 )
+_NEAR_UNKNOWN: Final = re.compile(r"\b(?:near|outside|in|at)[ \t]+$")
+_COMMA: Final = re.compile(r",[ \t]+")
+_CLAUSE_END: Final = re.compile(r"[ \t]*(?:[,.;:)]|$)")
 _AFTER_DESIGNATOR: Final = re.compile(
     r"[ \t]+(?P<word>region|oblast|province|river|county|district|governorate|valley|"
     r"mountains|island|islands|prefecture|state|lake|sea|city|town|village)\b"
@@ -293,6 +296,7 @@ class Geoparser:
                 )
             ]
         self._facility_short_names(text, analysis.name_candidates, matches)
+        self._contained_unknowns(text, analysis.name_candidates, matches)
         self._link_containers(text, matches)
         demonym_votes = self._demonyms(analysis.name_candidates, text)
         dateline = self._dateline(doc, matches)
@@ -622,6 +626,18 @@ class Geoparser:
             return _Match(
                 start, designator.end(), fold(text[start:end]), (), cued=True, unknown_kind=kind
             )
+        near = _NEAR_UNKNOWN.search(text[max(0, start - 12) : start])
+        if (
+            near is not None
+            and len(words) <= 3
+            and _CLAUSE_END.match(text, end)
+            and not any(
+                w in _TITLES or w in self.gaz.given_names or self.gaz.is_word(w) for w in lowers
+            )
+        ):
+            # "shelling near Zhovtoduby, officials said": a name the gazetteer lacks,
+            # placed by the preposition and ending the phrase.
+            return _Match(start, end, fold(text[start:end]), (), cued=True, unknown_kind="place")
         return None
 
     @staticmethod
@@ -647,6 +663,63 @@ class Geoparser:
             if key is None or (start, end) in taken or _overlaps(covered, start, end):
                 continue
             matches.append(_Match(start, end, key, (), cued=True, unknown_kind="facility"))
+
+    def _contained_unknowns(
+        self, text: str, candidates: Sequence[tuple[int, int]], matches: list[_Match]
+    ) -> None:
+        """``Atalissa, Iowa``: a name the gazetteer lacks, followed by a comma and a
+        state or country, is a place in it (the wire-style container)."""
+        regions = {
+            m.start: m
+            for m in matches
+            if m.entries and m.entries[0].kind in ("region", "country") and not m.prefer
+        }
+        covered = sorted((m.start, m.end) for m in matches)
+        unknowns = {(m.start, m.end): m for m in matches if not m.entries}
+        for start, end in candidates:
+            start, end = _trim_word(text, start, end)
+            if end - start < 3 or end - start > 40:
+                continue
+            existing = unknowns.get((start, end))
+            comma = _COMMA.match(text, end)
+            if comma is None:
+                continue
+            target = regions.get(comma.end())
+            abbr = None
+            if target is None:
+                abbr = _ABBREVIATED_CONTAINER.match(text, end)
+                if abbr is None:
+                    continue
+            if existing is None and _overlaps(covered, start, end):
+                continue
+            lowers = [w.lower().rstrip(".") for w in text[start:end].split()]
+            if any(
+                w in _STOP or w in _TITLES or w in self.gaz.given_names or self.gaz.is_word(w)
+                for w in lowers
+            ):
+                continue
+            if target is None and abbr is not None:
+                entries = tuple(
+                    e
+                    for e in self.gaz.lookup(fold(abbr.group("abbr")))
+                    if e.kind == "region" and e.how in (CONTAINER_ONLY, ABBREVIATION)
+                )
+                if not entries:
+                    continue
+                a_start, a_end = abbr.span("abbr")
+                # "Ind." beats a village named Ind that the bare word might have matched.
+                matches[:] = [o for o in matches if o.end <= a_start or o.start >= a_end]
+                target = _Match(a_start, a_end, fold(abbr.group("abbr")), entries, contained=True)
+                matches.append(target)
+            assert target is not None
+            if existing is not None:
+                existing.anchor = target.start
+                if existing.unknown_kind == "place":
+                    existing.unknown_kind = "town"
+                continue
+            unknown = _Match(start, end, fold(text[start:end]), (), cued=True, unknown_kind="town")
+            unknown.anchor = target.start
+            matches.append(unknown)
 
     def _link_containers(self, text: str, matches: list[_Match]) -> None:
         """``Bangor, Maine``: a place right after a comma may contain the one before."""

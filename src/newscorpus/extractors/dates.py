@@ -25,6 +25,7 @@ reference. Values are ISO 8601 at the precision the text gives: ``2022-06-15`` (
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
@@ -173,14 +174,17 @@ _HINTS: Final = frozenset(
 )
 # No date starts further back than this from its hint ("the beginning of May").
 _REACH_BACK: Final = 20
+_WORD_START: Final = re.compile(r"(?<![\w'’])\w")
+_SENTENCE_BREAK: Final = re.compile(r"[.!?][\"”’')]*\s+")
 
 
 def _starts(text: str, hint: int, floor: int) -> Iterator[int]:
     """Where a date covering ``hint`` may start: word starts shortly before it, then it."""
     lo = max(floor, hint - _REACH_BACK)
-    for pos in range(lo, hint):
-        if text[pos].isalnum() and (pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] in "'’")):
-            yield pos
+    starts = [word.start() for word in _WORD_START.finditer(text, lo, hint)]
+    # A year needs at most the one word before it ("in 2019"); a month or weekday up to
+    # three ("the end of May", "late Tuesday").
+    yield from starts[-1:] if text[hint].isdigit() else starts[-3:]
     yield hint
 
 
@@ -268,10 +272,14 @@ def find_dates(
 
 
 def _sentence_before(text: str, offset: int, sentences: Sequence[tuple[int, int]]) -> str:
-    for start, end in sentences:
-        if start <= offset < end:
-            return text[start:offset]
-    return text[max(0, offset - 120) : offset]
+    index = bisect.bisect_right(sentences, (offset, len(text) + 1)) - 1
+    if index >= 0 and sentences[index][0] <= offset < sentences[index][1]:
+        return text[sentences[index][0] : offset]
+    lo = max(0, offset - 120)
+    cut = lo
+    for brk in _SENTENCE_BREAK.finditer(text, lo, offset):
+        cut = brk.end()
+    return text[cut:offset]
 
 
 def _resolve(

@@ -119,6 +119,12 @@ _START_ANY: Final = frozenset(
     | _CURRENCY_SYMBOLS
     | {"U.S.", "Rs", "PS", "RM"}
 )
+_NOT_ONE_BEFORE: Final = frozenset(
+    "no any every each the this that which someone anyone the only another".split()
+)
+# How far (characters) a figure's context is read: its clause, its claimant's verb.
+_REACH: Final = 300
+_LOOK_BACK: Final = 8  # figures, for what an elided noun refers back to
 _DURATIONS: Final = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
 _ORDINAL_SUFFIX: Final = frozenset({"st", "nd", "rd", "th"})
 _AMPM: Final[dict[str, int]] = {"a.m.": 0, "am": 0, "p.m.": 12, "pm": 12}
@@ -232,7 +238,7 @@ class _Cand:
 class _Sentence:
     """The tokens of one sentence and the figures read from them."""
 
-    __slots__ = ("end", "start", "text", "toks")
+    __slots__ = ("end", "first_word", "start", "text", "toks")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text = text
@@ -244,6 +250,8 @@ class _Sentence:
             word = m.group()
             toks.append((kinds[m.lastindex or 4], m.start(), m.end(), word, word.lower()))
         self.toks = toks
+        # the first token that is not punctuation: where the sentence's first word is
+        self.first_word = next((k for k, t in enumerate(toks) if t[0] != "sym"), len(toks))
 
 
 def _adjacent(a: Token, b: Token) -> bool:
@@ -679,6 +687,8 @@ class _Reader:
             )
         if low not in _NUMBER_WORDS and low not in ("a", "an"):
             return None
+        if low == "one" and i > 0 and _low(toks[i - 1]) in _NOT_ONE_BEFORE:
+            return None  # "no one", "the one", "this one": a pronoun
         if low in ("a", "an") and not (i + 1 < n and _low(toks[i + 1]) in (*SCALES, "dozen")):
             return None
         # The longest run of number words, joined by spaces, hyphens or "and".
@@ -1099,7 +1109,7 @@ class _Reader:
         if (
             cand.kind == "words"
             and first[3][:1].isupper()
-            and any(t[0] != "sym" for t in toks[: cand.first])
+            and cand.first > sent.first_word
             and prev is not None
             and prev[3][:1].isupper()
         ):
@@ -1147,7 +1157,7 @@ class _Reader:
                 and text[prev[2] : first[1]] == " "
                 and cand.kind in ("digits", "range", "score")
                 and cand.unit in (None, "count")
-                and any(t[0] != "sym" for t in toks[: cand.first - 1])
+                and cand.first - 1 > sent.first_word
                 and _low(prev) not in U.CHANGE_WORDS
                 and (_low(prev),) not in U.QUALIFIERS
                 and prev[3] not in U.CURRENCY_CODES
@@ -1238,11 +1248,15 @@ class _Reader:
                 and cand.high - cand.low < 400
             ):
                 return True  # "1914-1918", "between 1600 and 1900"
-        # "A.D. 1000", "500 BC"
+        # "A.D. 1000", "500 BC" (the era may have been taken for a sentence end)
+        before_text = text[max(0, cand.start - 6) : cand.start].split()
         return (
             cand.unit is None
             and cand.currency is None
-            and ((prev is not None and prev[3] in _ERAS) or (nxt is not None and nxt[3] in _ERAS))
+            and (
+                (bool(before_text) and before_text[-1] in _ERAS)
+                or (nxt is not None and nxt[3] in _ERAS)
+            )
         )
 
     # -- 3. the context --------------------------------------------------------------------
@@ -1464,28 +1478,30 @@ class _Reader:
                 fig.unit = "point"
             # "3.9 million headsets, up from 2.4 million": the same thing counted again.
             elif fig.scaled:
-                for other in reversed(figs[:index]):
+                for other in reversed(figs[max(0, index - _LOOK_BACK) : index]):
                     if other.scaled and other.unit == "count" and other.counted:
                         fig.unit, fig.counted = "count", other.counted
                         break
         # "Texas had 2483805 while Florida had 1385710 lightning strikes": a bare whole
         # number beside a count of the same size counts the same thing (the noun is elided).
+        counts = [
+            o
+            for o in figs
+            if o.unit == "count"
+            and o.counted
+            and o.kind == "digits"
+            and not o.scaled
+            and o.value is not None
+            and o.value > 0
+        ]
+        count_starts = [o.start for o in counts]
         for fig in figs:
             if fig.unit is not None or fig.kind != "digits" or fig.scaled or fig.value is None:
                 continue
-            if fig.value != fig.value.to_integral() or fig.value < 10:
+            if fig.value != fig.value.to_integral() or fig.value < 10 or not counts:
                 continue
-            others = [
-                o
-                for o in figs
-                if o is not fig
-                and o.unit == "count"
-                and o.counted
-                and o.kind == "digits"
-                and not o.scaled
-                and o.value is not None
-                and o.value > 0
-            ]
+            at = bisect.bisect_left(count_starts, fig.start)
+            others = counts[max(0, at - 1) : at + 1]
             if others:
                 near = min(others, key=lambda o: abs(o.start - fig.start))
                 assert near.value is not None
@@ -1494,12 +1510,12 @@ class _Reader:
                     fig.unit, fig.counted = "count", near.counted
         # "22 burglaries, compared with an average of 20 per week": a bare rate counts the
         # same thing as the count before it.
-        for index, fig in enumerate(figs):
+        last_counted: str | None = None
+        for fig in figs:
             if fig.unit is not None and fig.unit.startswith("count/") and fig.counted is None:
-                for other in reversed(figs[:index]):
-                    if other.unit is not None and other.unit.startswith("count") and other.counted:
-                        fig.counted = other.counted
-                        break
+                fig.counted = last_counted
+            if fig.unit is not None and fig.unit.startswith("count") and fig.counted:
+                last_counted = fig.counted
         previous: _Cand | None = None
         for fig in figs:
             if fig.more and previous is not None and fig.unit is None:
@@ -1524,9 +1540,6 @@ class _Reader:
                 if m is not None:
                     den = m.group(1) or U.RATE_ADVERBS[m.group(2)]
                     fig.unit = f"count/{den}"
-        for fig in figs:
-            if fig.more and fig.unit == "count" and fig.counted is not None:
-                pass
         # "hundreds more" inherits the rate of the figure it adds to.
         previous = None
         for fig in figs:
@@ -1541,8 +1554,9 @@ class _Reader:
             previous = fig
 
     def clause_end(self, sent: _Sentence, fig: _Cand) -> int:
-        m = _CLAUSE_END.search(self.text, fig.end, sent.end)
-        return m.start() if m else sent.end
+        limit = min(sent.end, fig.end + _REACH)
+        m = _CLAUSE_END.search(self.text, fig.end, limit)
+        return m.start() if m else limit
 
 
 # Third-person verbs that look like plural nouns ("the population lives in ...").
@@ -1658,12 +1672,11 @@ def find_figures(
                     cand.counted = None
             found.append((cand, sent))
     _conversions(text, [c for c, _ in found])
-    quotes = list((results or {}).get("quotes") or ())
-    people = list((results or {}).get("people") or ())
+    sources = _Sources((results or {}).get("quotes") or (), (results or {}).get("people") or ())
     out: list[Figure] = []
-    marks = [m.start() for m in _QUOTE_MARK.finditer(text)] if found else []
+    marks = _QuoteMarks(text)
     for cand, sent in found:
-        claimant = _claimant(text, cand, sent, quotes, people, marks)
+        claimant = _claimant(text, cand, sent, sources, marks)
         value = cand.value if cand.low is None else None
         out.append(
             Figure(
@@ -1704,61 +1717,91 @@ def _conversions(text: str, figs: list[_Cand]) -> None:
             b.conversion_of = index - 1
 
 
+class _Sources:
+    """Quote speakers and person mentions from earlier extractors, indexed by offset."""
+
+    def __init__(self, quotes: Sequence[Any], people: Sequence[Any]) -> None:
+        self.quotes: list[tuple[int, int, str]] = sorted(
+            (int(q.start), int(q.end), str(q.speaker.name))
+            for q in quotes
+            if getattr(q, "speaker", None) is not None and q.speaker.name
+        )
+        self.quote_starts = [q[0] for q in self.quotes]
+        self.mentions: list[tuple[int, int, str]] = sorted(
+            (int(m.start), int(m.end), str(p.name))
+            for p in people
+            for m in getattr(p, "mentions", ())
+        )
+        self.mention_starts = [m[0] for m in self.mentions]
+
+    def speaker_at(self, pos: int) -> str | None:
+        """The speaker of the quote ``pos`` is in, if a quote extractor found one."""
+        index = bisect.bisect_right(self.quote_starts, pos)
+        for start, end, name in reversed(self.quotes[max(0, index - 4) : index]):
+            if start <= pos < end:
+                return name
+        return None
+
+    def person(self, s: int, e: int) -> str | None:
+        """The full name of the person a claimant span names, when the index has it."""
+        lo = bisect.bisect_left(self.mention_starts, s - 80)
+        hi = bisect.bisect_right(self.mention_starts, e)
+        for start, end, name in self.mentions[lo:hi]:
+            inside = start <= s and e <= end
+            covers = s <= start and end <= e
+            if (inside or covers) and len(name) >= e - s:
+                return name
+        return None
+
+
 def _claimant(
-    text: str, cand: _Cand, sent: _Sentence, quotes: list[Any], people: list[Any], marks: list[int]
+    text: str, cand: _Cand, sent: _Sentence, sources: _Sources, marks: _QuoteMarks
 ) -> str | None:
-    for quote in quotes:
-        if quote.start <= cand.start < quote.end:
-            speaker = getattr(quote, "speaker", None)
-            if speaker is not None and speaker.name:
-                return str(speaker.name)
+    speaker = sources.speaker_at(cand.start)
+    if speaker is not None:
+        return speaker
     name_span = _claimant_span(text, cand, sent, marks)
     if name_span is None:
         return None
     s, e = name_span
-    for person in people:
-        for mention in getattr(person, "mentions", ()):
-            inside = mention.start <= s and e <= mention.end
-            covers = s <= mention.start and mention.end <= e
-            if (inside or covers) and len(person.name) >= e - s:
-                return str(person.name)
-    return text[s:e]
+    return sources.person(s, e) or text[s:e]
 
 
 _QUOTE_MARK: Final = re.compile(r'["“”\n]')
 
 
-def _inside_quote(text: str, marks: list[int], pos: int) -> tuple[int, int] | None:
-    """The quoted stretch of the paragraph around ``pos``, if ``pos`` is inside quote marks.
+class _QuoteMarks:
+    """Where quotations open and close in a text, read once so any offset is looked up fast."""
 
-    ``marks`` are the offsets of every quote mark and line break in the text, so only the
-    marks of the paragraph at hand are looked at.
-    """
-    index = bisect.bisect_left(marks, pos)
-    k = index - 1
-    while k >= 0 and text[marks[k]] != "\n":
-        k -= 1
-    opened = -1
-    for m in marks[k + 1 : index]:
-        ch = text[m]
-        if ch == "“" or (ch == '"' and opened < 0):
-            opened = m
-        elif ch == "”" or (ch == '"' and opened >= 0):
-            opened = -1
-    if opened < 0:
-        return None
-    for m in marks[index:]:
-        if text[m] == "\n":
-            return opened, m
-        if text[m] in _QUOTE_CLOSE:
-            return opened, m
-    return opened, len(text)
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        self.marks = [m.start() for m in _QUOTE_MARK.finditer(text)]
+        self.opened: list[int] = []  # after each mark: where the open quotation began, or -1
+        current = -1
+        for m in self.marks:
+            ch = text[m]
+            if ch == "\n":
+                current = -1  # a quotation does not run over a line break unclosed
+            elif ch == "“" or (ch == '"' and current < 0):
+                current = m
+            else:
+                current = -1
+            self.opened.append(current)
+
+    def around(self, pos: int) -> tuple[int, int] | None:
+        """The quoted stretch around ``pos`` (from its opening mark to its closing one)."""
+        index = bisect.bisect_left(self.marks, pos)
+        opened = self.opened[index - 1] if index else -1
+        if opened < 0:
+            return None
+        end = self.marks[index] if index < len(self.marks) else self.length
+        return opened, end
 
 
 def _claimant_span(
-    text: str, cand: _Cand, sent: _Sentence, marks: list[int]
+    text: str, cand: _Cand, sent: _Sentence, marks: _QuoteMarks
 ) -> tuple[int, int] | None:
-    quoted = _inside_quote(text, marks, cand.start)
+    quoted = marks.around(cand.start)
     if quoted is not None:
         q_start, q_end = quoted
         m = _ATTRIBUTION_AFTER.match(text, q_end + 1, min(len(text), q_end + 160))
@@ -1774,12 +1817,13 @@ def _claimant_span(
             return _clean_np(text, base + m2.start("np"), base + m2.end("np"))
         return None
     start, end = sent.start, sent.end
+    start = max(start, cand.start - _REACH)
     head = text[start : cand.start]
     # "according to the ministry, ..." / "..., according to the ministry."
-    m = _ACCORDING.search(text, start, end)
+    m = _ACCORDING.search(text, start, min(end, cand.end + _REACH))
     if m is not None:
         np_end = m.end()
-        stop = _ACCORDING_END.search(text, np_end, end)
+        stop = _ACCORDING_END.search(text, np_end, min(end, np_end + _REACH))
         e = stop.start() if stop else end
         if np_end < cand.start:
             e = min(e, cand.start)
@@ -1798,14 +1842,15 @@ def _claimant_span(
         if span is not None:
             return span
     # "..., the mayor said." after the figure.
-    tail_m = _NP_SAID_AT_END.search(text[cand.end : end])
+    tail_start = max(cand.end, end - 100)
+    tail_m = _NP_SAID_AT_END.search(text[tail_start:end])
     if tail_m is not None:
-        s = cand.end + tail_m.start("np")
-        e = cand.end + tail_m.end("np")
+        s = tail_start + tail_m.start("np")
+        e = tail_start + tail_m.end("np")
         return _clean_np(text, s, e)
-    tail_m = _SAID_NP_AT_END.search(text[cand.end : end])
+    tail_m = _SAID_NP_AT_END.search(text[tail_start:end])
     if tail_m is not None:
-        return _clean_np(text, cand.end + tail_m.start("np"), cand.end + tail_m.end("np"))
+        return _clean_np(text, tail_start + tail_m.start("np"), tail_start + tail_m.end("np"))
     return None
 
 

@@ -183,3 +183,23 @@ def test_spans_always_lie_in_the_text(text: str) -> None:
 def test_short_texts(text: str) -> None:
     found = by_surface(places(text))
     assert any(p.country_code == "UA" for p in found.values())
+
+
+def test_unknown_town_in_a_named_state() -> None:
+    found = by_surface(places("He grew up in Zorbleton, Iowa, and moved later."))
+    town = found["Zorbleton"]
+    assert town.kind == "town" and town.admin1 == "Iowa" and town.lat is not None
+    clipped = by_surface(places("The plant near Qwertyville, Ind., closed."))
+    assert clipped["Qwertyville"].admin1 == "Indiana"
+
+
+def test_acronyms_of_organisations_are_not_places() -> None:
+    found = by_surface(places("The UN and the EU met in Geneva; U.N. officials spoke."))
+    assert "UN" not in found and "EU" not in found and "U.N." not in found
+    assert found["Geneva"].country_code == "CH"
+
+
+def test_speakers_and_adjectives_are_not_places() -> None:
+    found = by_surface(places("Obama said the Jewish community in Chicago would help."))
+    assert "Obama" not in found and "Jewish" not in found
+    assert found["Chicago"].country_code == "US"

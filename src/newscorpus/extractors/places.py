@@ -712,6 +712,7 @@ class Geoparser:
                 target = _Match(a_start, a_end, fold(abbr.group("abbr")), entries, contained=True)
                 matches.append(target)
             assert target is not None
+            target.contained = True
             if existing is not None:
                 existing.anchor = target.start
                 if existing.unknown_kind == "place":

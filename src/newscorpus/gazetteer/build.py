@@ -544,14 +544,14 @@ def _add_region_alias(b: _Builder, alt: str, pid: int, words: set[str] | None = 
     alt = alt.strip()
     if not alt or not is_latin(alt):
         return
-    if words and all(w in words for w in fold(alt).split()):
-        return  # an alternate that is an English word ("War") makes false hits
-    if _adjectival(alt):
-        return  # an adjective ("Jewish" for the Jewish Autonomous Oblast) is no name
     if _DOTTED_CAPS.fullmatch(alt):
         b.add_name(alt, pid, ABBREVIATION)  # B.C., D.C., N.Y.: unmistakable anywhere
     elif re.fullmatch(r"[A-Z]{2,3}", alt) or (alt.endswith(".") and len(alt) <= 7):
-        b.add_name(alt, pid, CONTAINER_ONLY)  # TX, Tex., Calif.: only after a comma
+        b.add_name(alt, pid, CONTAINER_ONLY)  # TX, Tex., Ind.: only after a comma
+    elif words and all(w in words for w in fold(alt).split()):
+        return  # an alternate that is an English word ("War") makes false hits
+    elif _adjectival(alt):
+        return  # an adjective ("Jewish" for the Jewish Autonomous Oblast) is no name
     elif alt[0].isupper():
         b.add_name(alt, pid, ALTERNATE)
 

@@ -93,8 +93,9 @@ def _extract_arguments(parser: argparse.ArgumentParser) -> None:
                         help="skip the validators")
     parser.add_argument("--strict", action="store_true",
                         help="stop at the first bad input or validation error; write nothing")
-    parser.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
-                        help="worker processes (default 1)")
+    parser.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                        help="worker processes (default: one per core for a corpus - a "
+                        "directory, glob, JSON/JSON Lines file or several inputs - else 1)")
     parser.add_argument("--runner", metavar="NAME", default=None,
                         help="how to run: serial, processes, or a plugin's runner")
     parser.add_argument("--excel", action="store_true",
@@ -120,6 +121,17 @@ def _extract_arguments(parser: argparse.ArgumentParser) -> None:
     for spec in get_registry().runners().values():
         if spec.add_arguments is not None:
             spec.add_arguments(parser.add_argument_group(f"{spec.name} runner"))  # type: ignore[arg-type]
+
+
+def _default_jobs(inputs: list[str]) -> int:
+    """One process per core for a corpus; one for a single story, where forking costs more."""
+    corpus = len(inputs) > 1 or any(
+        Path(name).is_dir()
+        or any(c in name for c in "*?[")
+        or strip_compression(name).lower().endswith((".jsonl", ".ndjson", ".json"))
+        for name in inputs
+    )
+    return max(1, os.cpu_count() or 1) if corpus else 1
 
 
 def _is_directory_output(output: str | None) -> bool:
@@ -177,6 +189,8 @@ def _run_extract(args: argparse.Namespace) -> int:
         options["safe_csv"] = args.safe_csv
     show = sys.stderr.isatty() if args.progress is None else args.progress
     progress = Progress(show)
+    if args.jobs is None:
+        args.jobs = _default_jobs(args.inputs)
     runner = args.runner or ("processes" if args.jobs > 1 else "serial")
     if _is_directory_output(args.output):
         return _run_sharded(args, only, options, runner)

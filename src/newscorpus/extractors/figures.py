@@ -112,6 +112,12 @@ _START_WORDS: Final = frozenset(
         )
     }
 )
+_AFTER_A: Final = frozenset({*SCALES, *FRACTIONS, "dozen"})
+_PREFIX_WORDS: Final = frozenset(
+    {"US", "AU", "NZ", "HK", "S", "SG", "C", "CA", "A", "R", "Y", "PS", "RM", "Rs", "Fr", "U.S."}
+    | U.CURRENCY_CODES
+)
+_QUALIFIER_LAST: Final = frozenset(key[-1] for key in U.QUALIFIERS)
 _START_ANY: Final = frozenset(
     {w for base in _START_WORDS for w in (base, base.capitalize(), base.upper())}
     | {w for base in _TRIGGER_WORDS for w in (base, base.capitalize(), base.upper())}
@@ -308,9 +314,24 @@ class _Reader:
         n = len(toks)
         while i < n:
             tok = toks[i]
-            if tok[0] != "num" and tok[3] not in _START_ANY:
-                i += 1
-                continue
+            if tok[0] != "num":
+                if tok[3] not in _START_ANY:
+                    i += 1
+                    continue
+                # "a"/"an" starts a figure only before a scale or a fraction ("a dozen",
+                # "a third"), a currency prefix only before digits or a "$".
+                after = toks[i + 1] if i + 1 < n else None
+                if after is None:
+                    break
+                if tok[4] in ("a", "an"):
+                    hopeful = after[4] in _AFTER_A or after[3] == "$"
+                elif tok[3] in _PREFIX_WORDS:
+                    hopeful = after[0] == "num" or after[3] in ("$", ".")
+                else:
+                    hopeful = True
+                if not hopeful:
+                    i += 1
+                    continue
             cand = self.figure_at(sent, i)
             if cand is None:
                 i += 1
@@ -1290,6 +1311,8 @@ class _Reader:
         for width in (3, 2, 1):
             if i - width < 0:
                 continue
+            if toks[i - 1][4] not in _QUALIFIER_LAST:
+                break
             key = tuple(_low(t) for t in toks[i - width : i])
             q = U.QUALIFIERS.get(key)
             if q is not None:

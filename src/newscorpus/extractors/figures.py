@@ -131,6 +131,12 @@ _NOT_ONE_BEFORE: Final = frozenset(
 # How far (characters) a figure's context is read: its clause, its claimant's verb.
 _REACH: Final = 300
 _LOOK_BACK: Final = 8  # figures, for what an elided noun refers back to
+_RACE_DISTANCES: Final = frozenset(
+    Decimal(d) for d in (60, 100, 110, 200, 400, 800, 1500, 3000, 5000, 10000)
+)
+_YEAR_PREPOSITIONS: Final = frozenset(
+    "in since until till by from during before after circa c".split()
+)
 _DURATIONS: Final = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
 _ORDINAL_SUFFIX: Final = frozenset({"st", "nd", "rd", "th"})
 _AMPM: Final[dict[str, int]] = {"a.m.": 0, "am": 0, "p.m.": 12, "pm": 12}
@@ -158,6 +164,12 @@ _STOP: Final = frozenset(
     there here then now today yesterday tomorrow ago later earlier last next
     last-year year-on-year respectively apiece annually daily weekly monthly yearly
     """.split()
+)
+# Words a sentence may open with before a figure ("Some 500 ...", "Only 12 ..."); any other
+# capitalised word right before a number names it ("Halo 2 sold well").
+_FUNCTION_WORDS: Final = frozenset(
+    {*_STOP, *(w for key in U.QUALIFIERS for w in key), *U.CHANGE_WORDS}
+    | set("only just all another roughly almost around about nearly some over under".split())
 )
 _OF_DETERMINERS: Final = frozenset(
     "the its their his her our your my these those them which whom".split()
@@ -326,7 +338,7 @@ class _Reader:
                 if tok[4] in ("a", "an"):
                     hopeful = after[4] in _AFTER_A or after[3] == "$"
                 elif tok[3] in _PREFIX_WORDS:
-                    hopeful = after[0] == "num" or after[3] in ("$", ".")
+                    hopeful = after[0] == "num" or after[3] in ("$", ".", "=")
                 else:
                     hopeful = True
                 if not hopeful:
@@ -640,19 +652,29 @@ class _Reader:
                 if not glued or (t[3] in ("M", "B") and cand.currency is None):
                     return
                 after = toks[k + 1] if k + 1 < len(toks) else None
+                # Without a currency, "40m people" is forty million but "the 1500m final"
+                # is a distance: the scale needs a plural noun (or a bulk unit) after it,
+                # and a round race distance stays in metres.
                 nounish = (
-                    after is not None
-                    and after[0] == "word"
-                    and after[3][:1].islower()
-                    and _low(after) not in _STOP
-                    and (_low(after),) not in U.UNITS
-                ) or (
-                    after is not None
-                    and (
-                        after[0] == "word"
-                        and (_low(after),) in U.UNITS
-                        and U.UNITS[(_low(after),)]
-                        in ("t", "ton", "barrel", "lb", "kg", "gal", "L")
+                    (
+                        after is not None
+                        and after[0] == "word"
+                        and after[3][:1].islower()
+                        and _low(after) not in _STOP
+                        and _low(after) not in _NUMBER_WORDS
+                        and (_low(after),) not in U.UNITS
+                        and (_plural(_low(after)) or "." in toks[k - 1][3] or low != "m")
+                        and not (low == "m" and cand.value in _RACE_DISTANCES)
+                    )
+                    or (after is not None and self.currency_words(sent, k + 1)[0] is not None)
+                    or (
+                        after is not None
+                        and (
+                            after[0] == "word"
+                            and (_low(after),) in U.UNITS
+                            and U.UNITS[(_low(after),)]
+                            in ("t", "ton", "barrel", "lb", "kg", "gal", "L")
+                        )
                     )
                 )
                 if cand.currency is None and not nounish:
@@ -1045,6 +1067,14 @@ class _Reader:
         change_before = any(
             _low(t) in U.CHANGE_WORDS for t in toks[max(0, first.first - 2) : first.first]
         )
+        if (
+            kind == "to"
+            and change_before
+            and not from_before
+            and second.scaled
+            and not first.scaled
+        ):
+            return None  # "fell by 600,000 to 5.9 million": a change, then the new level
         if kind == "dash":
             if first.kind != "digits" or (second.kind != "digits" and second.kind != "words"):
                 return None
@@ -1087,7 +1117,9 @@ class _Reader:
             return None
         return self.merge(first, second, unit)
 
-    def merge(self, first: _Cand, second: _Cand, unit: str | None, kind: str = "range") -> _Cand:
+    def merge(
+        self, first: _Cand, second: _Cand, unit: str | None, kind: str = "range"
+    ) -> _Cand | None:
         lo, hi = first.value, second.value
         assert lo is not None and hi is not None
         if second.scaled and not first.scaled and lo < 1000 and second.kind == first.kind:
@@ -1131,10 +1163,20 @@ class _Reader:
             cand.kind == "words"
             and first[3][:1].isupper()
             and cand.first > sent.first_word
-            and prev is not None
-            and prev[3][:1].isupper()
+            and (
+                (prev is not None and prev[3][:1].isupper())
+                or (
+                    nxt is not None
+                    and nxt[3][:1].isupper()
+                    and nxt[0] == "word"
+                    and not any(
+                        t[3][:1].islower() and _plural(t[4])
+                        for t in toks[cand.last + 1 : cand.last + 4]
+                    )
+                )
+            )
         ):
-            return True  # "the Kick Six win", "Ocean's Eleven"
+            return True  # "the Kick Six win", "Ocean's Eleven", "the Six Nations"
         # Street addresses: "49 Zorro Ranch Road", "9 E 71st St".
         if cand.kind == "digits" and cand.unit is None and nxt is not None and nxt[3][:1].isupper():
             for t in toks[cand.last + 1 : cand.last + 6]:
@@ -1178,7 +1220,7 @@ class _Reader:
                 and text[prev[2] : first[1]] == " "
                 and cand.kind in ("digits", "range", "score")
                 and cand.unit in (None, "count")
-                and cand.first - 1 > sent.first_word
+                and (cand.first - 1 > sent.first_word or _low(prev) not in _FUNCTION_WORDS)
                 and _low(prev) not in U.CHANGE_WORDS
                 and (_low(prev),) not in U.QUALIFIERS
                 and prev[3] not in U.CURRENCY_CODES
@@ -1210,49 +1252,19 @@ class _Reader:
             raw = first[3]
             if len(raw) >= 3 and raw[0] == "0" and raw.isdigit():
                 return True
-        # Bare years: four digits between 1800 and 2100, with nothing that makes them a count.
-        if (
-            cand.kind == "digits"
-            and cand.unit is None
-            and not cand.scaled
-            and cand.value is not None
-        ):
+        # Bare years: four plain digits from 1800 to 2199 ("in 2004", "their 2004 earnings"),
+        # or any four digits after "since", "in" ... ("since 1497"); a qualifier in front
+        # makes them a count again ("more than 2000").
+        if cand.kind == "digits" and cand.unit is None and not cand.scaled:
             raw = toks[cand.first][3]
-            if raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2199:
+            if raw.isdigit() and len(raw) == 4:
                 words_before = tuple(_low(t) for t in toks[max(0, cand.first - 2) : cand.first])
                 qualified = any(
                     words_before[-w:] in U.QUALIFIERS for w in (1, 2) if len(words_before) >= w
                 )
-                plural_next = (
-                    nxt is not None
-                    and nxt[0] == "word"
-                    and nxt[3][:1].islower()
-                    and (nxt[3].endswith("s") or _low(nxt) in _IRREGULAR_PLURALS)
-                    and _low(nxt) not in _STOP
-                )
-                if not (
-                    qualified
-                    or (
-                        plural_next
-                        and not (
-                            prev is not None
-                            and _low(prev)
-                            in (
-                                "in",
-                                "since",
-                                "of",
-                                "the",
-                                "and",
-                                "by",
-                                "from",
-                                "until",
-                                "to",
-                                "between",
-                                "for",
-                                "during",
-                            )
-                        )
-                    )
+                if not qualified and (
+                    1800 <= int(raw) <= 2199
+                    or (int(raw) >= 1000 and prev is not None and _low(prev) in _YEAR_PREPOSITIONS)
                 ):
                     return True
         if (

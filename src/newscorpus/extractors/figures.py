@@ -137,6 +137,9 @@ _RACE_DISTANCES: Final = frozenset(
 _YEAR_PREPOSITIONS: Final = frozenset(
     "in since until till by from during before after circa c".split()
 )
+# Words after which a bare number (or "N years") is an age: "aged 18", "turned 35",
+# "the age of 5 years".
+_AGE_BEFORE: Final = frozenset({"aged", "age", "turned", "turns", "turning", "ages"})
 _DURATIONS: Final = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
 _ORDINAL_SUFFIX: Final = frozenset({"st", "nd", "rd", "th"})
 _AMPM: Final[dict[str, int]] = {"a.m.": 0, "am": 0, "p.m.": 12, "pm": 12}
@@ -1042,12 +1045,25 @@ class _Reader:
         conn = toks[k]
         word = _low(conn)
         before = " ".join(_low(t) for t in toks[max(0, first.first - 3) : first.first])
-        if word in ("-", "–", "—"):
+        if (
+            word == "-"
+            and k + 3 < n
+            and toks[k + 1][4] == "to"
+            and toks[k + 2][3] == "-"
+            and _adjacent(conn, toks[k + 1])
+            and _adjacent(toks[k + 1], toks[k + 2])
+        ):
+            kind = "to"  # "0-to-60-mph"
+            k += 2
+        elif word in ("-", "–", "—"):
             kind = "dash"
         elif word == "to":
             kind = "to"
         elif word == "and" and _BETWEEN.search(before):
             kind = "and"
+        elif word == "up" and toks[k + 1][4] == "to" and _FROM.search(before) and k + 2 < n:
+            kind = "to"  # "from 450 sq ft up to 900 sq ft"
+            k += 1
         else:
             return None
         if (
@@ -1257,6 +1273,17 @@ class _Reader:
         # makes them a count again ("more than 2000").
         if cand.kind == "digits" and cand.unit is None and not cand.scaled:
             raw = toks[cand.first][3]
+            if (
+                raw.isdigit()
+                and len(raw) == 4
+                and cand.first > 1
+                and prev is not None
+                and prev[4] in ("and", "or", "to", "-", "–", "until", "through")
+                and toks[cand.first - 2][0] == "num"
+                and len(toks[cand.first - 2][3]) == 4
+                and toks[cand.first - 2][3].isdigit()
+            ):
+                return True  # the second of two years: "between A.D. 1000 and 1260"
             if raw.isdigit() and len(raw) == 4:
                 words_before = tuple(_low(t) for t in toks[max(0, cand.first - 2) : cand.first])
                 qualified = any(
@@ -1372,8 +1399,19 @@ class _Reader:
             # "a four-cylinder engine", "a 12-member panel": the number counts the noun it is
             # joined to, not the phrase's head.
             head = toks[k + 1]
-            # "one-way", "one-off": a compound adjective, not one of anything
-            if _low(head) not in _STOP and head[3][:1].islower() and cand.value != 1:
+            # "one-way", "one-off": a compound adjective, not one of anything; so is a
+            # spelled number joined to a noun after an article ("a three-bed flat")
+            spelled_after_article = (
+                cand.kind == "words"
+                and cand.first > 0
+                and toks[cand.first - 1][4] in ("a", "an", "the")
+            )
+            if (
+                _low(head) not in _STOP
+                and head[3][:1].islower()
+                and cand.value != 1
+                and not spelled_after_article
+            ):
                 cand.counted = _singular(head[3])
                 cand.unit = "count"
             return
@@ -1502,6 +1540,34 @@ class _Reader:
 
     def after_sentence(self, sent: _Sentence, figs: list[_Cand]) -> None:
         toks = sent.toks
+        n = len(toks)
+        for index in range(len(figs) - 1):
+            fig, nxt = figs[index], figs[index + 1]
+            if fig.unit is not None or fig.kind != "digits" or nxt.unit in (None, "count"):
+                continue
+            k = fig.last + 1
+            # "a 7- or 8-inch screen": the unit is written once, on the second number
+            if (
+                k + 1 < n
+                and toks[k][3] == "-"
+                and _adjacent(toks[k - 1], toks[k])
+                and toks[k + 1][4] in ("or", "and", "to")
+            ):
+                fig.unit = nxt.unit
+        for index in range(1, len(figs)):
+            prev_fig, fig = figs[index - 1], figs[index]
+            # "a 1.4 degree angle in 2018 and 2.1 last year": a bare number coordinated with
+            # a measure takes its unit
+            if (
+                fig.unit is None
+                and fig.kind == "digits"
+                and fig.first > 0
+                and toks[fig.first - 1][4] in ("and", "or")
+                and prev_fig.unit is not None
+                and U.quantity_of(prev_fig.unit) not in ("count", "number", "rate", "time", "score")
+                and fig.start - prev_fig.end < 60
+            ):
+                fig.unit = prev_fig.unit
         has_points = any(f.unit == "point" for f in figs)
         for index, fig in enumerate(figs):
             if fig.unit is not None or fig.kind != "digits":
@@ -1699,8 +1765,15 @@ def find_figures(
                 prev = sent.toks[cand.first - 1] if cand.first > 0 else None
                 if (
                     prev is not None
-                    and _low(prev) in ("aged", "age")
-                    and cand.unit in (None, "count")
+                    and (
+                        _low(prev) in _AGE_BEFORE
+                        or (
+                            _low(prev) == "of"
+                            and cand.first > 1
+                            and sent.toks[cand.first - 2][4] == "age"
+                        )
+                    )
+                    and cand.unit in (None, "count", "year")
                     and cand.kind == "digits"
                 ):
                     cand.unit = "year_of_age"

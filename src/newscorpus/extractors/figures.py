@@ -1363,13 +1363,26 @@ class _Reader:
             return
         if cand.qualifier is not None:
             return
+        if (
+            i > 1
+            and toks[i - 1][3] == "-"
+            and toks[i - 2][4] == "sub"
+            and _adjacent(toks[i - 1], toks[i])
+        ):
+            cand.qualifier = "less_than"  # "sub-300 sq m offices"
+            return
         k = i - 1
-        if k >= 0 and _low(toks[k]) == "by":
+        by = k >= 0 and _low(toks[k]) == "by"
+        if by:
             k -= 1
         while k >= 0 and _low(toks[k]).endswith("ly") and _low(toks[k]) not in U.CHANGE_WORDS:
             k -= 1  # "rose sharply 5%"
         if k >= 0:
             change = U.CHANGE_WORDS.get(_low(toks[k]))
+            if change is None and by:
+                # "grow sales by 35 per cent": the verb may have its object before "by"
+                for t in toks[max(0, k - 3) : k]:
+                    change = U.CHANGE_WORDS.get(t[4]) or change
             if change is not None and toks[k][3] != "+":
                 cand.qualifier = change
         del used
@@ -1568,6 +1581,16 @@ class _Reader:
                 and fig.start - prev_fig.end < 60
             ):
                 fig.unit = prev_fig.unit
+        for index in range(1, len(figs)):
+            prev_fig, fig = figs[index - 1], figs[index]
+            # "lost 190 points, or 0.6%": the restatement moves the same way
+            if (
+                fig.qualifier is None
+                and prev_fig.qualifier in ("increase", "decrease")
+                and fig.first > 0
+                and toks[fig.first - 1][4] == "or"
+            ):
+                fig.qualifier = prev_fig.qualifier
         has_points = any(f.unit == "point" for f in figs)
         for index, fig in enumerate(figs):
             if fig.unit is not None or fig.kind != "digits":
@@ -1823,6 +1846,9 @@ def _conversions(text: str, figs: list[_Cand]) -> None:
             continue
         if qa == qb and qa not in ("number", "count", "percent", "points"):
             b.conversion_of = index - 1
+            if b.qualifier is None:
+                b.qualifier = a.qualifier  # "just under 296 hp (224 kW)"
+                b.approximate = a.approximate
 
 
 class _Sources:

@@ -197,8 +197,8 @@ PLACE_WORDS: Final = _words(
     """
     new north south east west united saudi san los las hong sri el st st. fort port
     plant factory river street square airport station bridge city county region
-    province island islands mountain mountains lake sea ocean valley park building tower
-    hall palace road avenue district republic kingdom states emirates gulf bay coast
+    province island islands mountain mountains lake sea ocean valley building tower
+    palace road avenue district republic kingdom states emirates gulf bay coast
     """
 )
 

@@ -39,6 +39,8 @@ from ._speech import (
 
 __all__ = ["build", "index_people", "name_type"]
 
+# Multi-word name candidates examined per article at most.
+_MAX_NAMES: Final = 5000
 _HONORIFICS: Final = frozenset("mr mrs ms miss dr sir dame".split())
 _WORD: Final = re.compile(r"\S+")
 # An appositive right after a name: ", governor of the Luhansk region," (lower-case or
@@ -147,6 +149,7 @@ def index_people(analysis: Analysis) -> tuple[Person, ...]:
     entities: list[_Entity] = []
     by_last: dict[str, list[_Entity]] = {}
     by_name: dict[str, _Entity] = {}
+    examined = 0
     for start, end in analysis.name_candidates:
         candidate = text[start:end]
         if " " not in candidate and "\t" not in candidate:
@@ -156,6 +159,9 @@ def index_people(analysis: Analysis) -> tuple[Person, ...]:
                 continue
             if low.strip(",") not in by_last and not _is_speech_subject(text, end):
                 continue
+        examined += 1
+        if examined > _MAX_NAMES:
+            break  # no article names this many people: a list, a dump or hostile input
         words = [(m.start() + start, m.end() + start, m.group()) for m in _WORD.finditer(candidate)]
         # Sentence-initial function words ("The", "But") are not part of a name.
         while words and _bare(words[0][2]) in FUNCTION_WORDS:
@@ -191,14 +197,22 @@ def index_people(analysis: Analysis) -> tuple[Person, ...]:
         kind = name_type(name_words)
         n_start, n_end = words[0][0], words[-1][1]
         surface = text[n_start:n_end]
-        if kind == "person" and not titled and not PLACE_WORDS.isdisjoint(w.rstrip(".") for w in lowered_words):
+        if (
+            kind == "person"
+            and not titled
+            and not PLACE_WORDS.isdisjoint(w.rstrip(".") for w in lowered_words)
+        ):
             continue
         if len(name_words) == 1 and not titled:
             key = _norm_tokens(surface)
             known = by_last.get(key[-1]) if key else None
             if not known and not _is_speech_subject(text, n_end):
                 continue
-        entity = _find(surface, kind, by_last, by_name) if kind == "person" else by_name.get(surface.lower())
+        entity = (
+            _find(surface, kind, by_last, by_name)
+            if kind == "person"
+            else by_name.get(surface.lower())
+        )
         if role is None and kind == "person" and (entity is None or not entity.roles):
             paragraph = analysis.paragraph_at(n_start)
             floor = paragraph[0] if paragraph else 0

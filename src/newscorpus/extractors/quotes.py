@@ -57,7 +57,7 @@ _MARK: Final = re.compile(r"''|[\"“”«»„‟]")
 _OPENERS: Final = frozenset("“«„‟")
 _CLOSERS: Final = frozenset("”»")
 _QUOTE_CHARS: Final = frozenset("\"“”«»„‟'")
-_DOUBLE_MARKS: Final = frozenset("\"“”«»„‟")
+_DOUBLE_MARKS: Final = frozenset('"“”«»„‟')
 _LEFT_OF_OPEN: Final = frozenset("([{—–-/:;") | _OPENERS
 _RIGHT_OF_CLOSE: Final = frozenset(",.;:!?)]}—–-…") | _CLOSERS
 _SENTENCE_PUNCT: Final = frozenset(".!?;")
@@ -140,13 +140,22 @@ _COMMON_VERBS: Final = frozenset(
     says said told tells wrote writes read reads did does became becomes
     """.split()
 )
+# How far back (in tokens) a subject or a governing verb is looked for, and the longest
+# reported content: bounds that keep every step linear on a runaway sentence.
+_LOOKBACK: Final = 50
+_MAX_CONTENT: Final = 1200
 _SPLITTERS: Final = frozenset("but and while whereas although though as".split())
 
 Kind = Literal["direct", "indirect", "mixed"]
 
 
+# A paragraph of news prose holds a few dozen quotation marks at most; one with more
+# than this is a table, a dump or hostile input, and is not searched for quotations.
+_MARK_CHARS: Final = ('"', "“", "”", "«", "»", "„", "‟", "''")
+_MAX_MARKS: Final = 400
+
 # Runs of lower-case letters: where a speech verb may be, found in one C-speed pass.
-_LOWER_WORD: Final = re.compile(r"[a-z]+")
+_LOWER_WORD: Final = re.compile(r"[a-z]+|According")
 
 
 class _Slices:
@@ -171,9 +180,22 @@ class _Slices:
 class _Piece:
     """One run of text between an opening and a closing quotation mark."""
 
-    __slots__ = ("attr", "close", "close_end", "end", "final_fragment", "line", "open", "standalone", "start")
+    __slots__ = (
+        "attr",
+        "close",
+        "close_end",
+        "end",
+        "final_fragment",
+        "index",
+        "line",
+        "open",
+        "standalone",
+        "start",
+    )
 
-    def __init__(self, start: int, end: int, open_: int, close: int | None, close_end: int, line: int) -> None:
+    def __init__(
+        self, start: int, end: int, open_: int, close: int | None, close_end: int, line: int
+    ) -> None:
         self.start = start
         self.end = end
         self.open = open_
@@ -181,6 +203,7 @@ class _Piece:
         self.close_end = close_end
         self.line = line
         self.standalone = False
+        self.index = 0
         self.final_fragment = False
         self.attr: _Attribution | None = None
 
@@ -238,7 +261,11 @@ class _Extraction:
         # speech verbs are ever read, a small share of a long article.
         self.words = _Slices(text, self.spans)
         lowered = text.lower()
-        self.lower = _Slices(lowered if len(lowered) == len(text) else text, self.spans, lowered.__len__() != len(text))
+        self.lower = _Slices(
+            lowered if len(lowered) == len(text) else text,
+            self.spans,
+            lowered.__len__() != len(text),
+        )
         self.lines = analysis.lines
         self.people = people
         mentions: list[tuple[int, int, int]] = []
@@ -249,6 +276,8 @@ class _Extraction:
         self.mentions = mentions
         self.mention_starts = [m[0] for m in mentions]
         self.gender = self._genders()
+        self.person_index = {person.name: index for index, person in enumerate(people)}
+        self.mention_starts_of = [sorted(m.start for m in person.mentions) for person in people]
         self.consumed: set[int] = set()
         self.pieces: list[_Piece] = []
         self.inside: list[tuple[int, int]] = []
@@ -281,6 +310,9 @@ class _Extraction:
         text = self.text
         pending = False  # the previous line ended inside an open quote
         for line_index, (ls, le) in enumerate(self.lines):
+            if sum(text.count(mark, ls, le) for mark in _MARK_CHARS) > _MAX_MARKS:
+                pending = False  # not prose: a table, a dump, or hostile input
+                continue
             open_at: tuple[int, int] | None = None
             first = True
             for match in _MARK.finditer(text, ls, le):
@@ -306,6 +338,8 @@ class _Extraction:
                 self._add(open_at[1], le, open_at[0], None, le, line_index)
                 pending = True
         self.pieces = [p for p in self.pieces if p.start < p.end]
+        for index, piece in enumerate(self.pieces):
+            piece.index = index
 
     def _mark_kind(self, mark: str, p: int, q: int, ls: int, le: int) -> int:
         text = self.text
@@ -325,7 +359,9 @@ class _Extraction:
             return _CLOSE
         return _EITHER
 
-    def _add(self, start: int, end: int, open_: int, close: int | None, close_end: int, line: int) -> None:
+    def _add(
+        self, start: int, end: int, open_: int, close: int | None, close_end: int, line: int
+    ) -> None:
         text = self.text
         while start < end and text[start].isspace():
             start += 1
@@ -371,7 +407,12 @@ class _Extraction:
             # 'She called his actions "a crucial step forward."': a quotation that ends
             # the sentence, with no reporting verb before it that would make the
             # sentence reported speech with a quoted part.
-            if ends_clause and words >= 2 and self._sentence_final(piece) and not self._reported_before(piece):
+            if (
+                ends_clause
+                and words >= 2
+                and self._sentence_final(piece)
+                and not self._reported_before(piece)
+            ):
                 piece.standalone = True
                 piece.final_fragment = True
         self.inside = sorted((p.start, p.end) for p in self.pieces if p.standalone)
@@ -391,17 +432,20 @@ class _Extraction:
         text = self.text
         line_end = self.lines[piece.line][1]
         i = piece.close_end
-        while i < line_end and text[i] in ".?!\"”»' )":
+        while i < line_end and i - piece.close_end < 8 and text[i] in ".?!\"”»' )":
             i += 1
-        return i >= line_end or text[piece.end - 1] in ".?!" or text[piece.close_end : i].strip().startswith(
-            (".", "?", "!")
+        return (
+            i >= line_end
+            or text[piece.end - 1] in ".?!"
+            or text[piece.close_end : i].strip().startswith((".", "?", "!"))
         )
 
     def _reported_before(self, piece: _Piece) -> bool:
         """Whether a reporting verb earlier in the sentence governs this quotation."""
         sentence = self.analysis.sentence_at(piece.open)
         first = self.tok_at(sentence[0] if sentence else self.lines[piece.line][0])
-        for i in range(self.tok_at(piece.open) - 1, first - 1, -1):
+        last = self.tok_at(piece.open) - 1
+        for i in range(last, max(first, last - _LOOKBACK) - 1, -1):
             low = self.lower[i]
             if (low in _CUES and low not in _TAIL_ONLY) or low == "according":
                 return True
@@ -410,10 +454,12 @@ class _Extraction:
     def _tail_limit(self, piece: _Piece) -> int:
         line_end = self.lines[piece.line][1]
         limit = min(line_end, piece.close_end + 300)
-        for other in self.pieces:
-            if other.line == piece.line and other.open >= piece.close_end and other.standalone:
-                limit = min(limit, other.open)
+        for index in range(piece.index + 1, len(self.pieces)):
+            other = self.pieces[index]
+            if other.open >= limit:
                 break
+            if other.standalone:
+                return other.open
         return limit
 
     def _tail_cue(self, piece: _Piece) -> int | None:
@@ -441,7 +487,9 @@ class _Extraction:
                 while k > first and self.lower[k] in AUXILIARIES:
                     k -= 1
                 if k >= first and self.lower[k] in ("who", "which", "that"):
-                    i += 1  # "Warren, who has not endorsed a candidate, told ...": a relative clause
+                    i += (
+                        1  # "Warren, who has not endorsed a candidate, told ...": a relative clause
+                    )
                     steps += 1
                     continue
                 return i if self._tail_allowed(i, first, capital_after_period) else None
@@ -490,7 +538,11 @@ class _Extraction:
                 previous = piece
                 continue
             shared = previous.attr if same_line and previous is not None else None
-            floor = previous.close_end if same_line and previous is not None else self.lines[piece.line][0]
+            floor = (
+                previous.close_end
+                if same_line and previous is not None
+                else self.lines[piece.line][0]
+            )
             if piece.final_fragment:
                 piece.attr = self._attr_from_subject(piece, floor)
                 previous = piece
@@ -511,7 +563,12 @@ class _Extraction:
         # paragraphs of one continued quote share the attribution found later.
         for index in range(len(self.pieces) - 2, -1, -1):
             piece, nxt = self.pieces[index], self.pieces[index + 1]
-            if not piece.standalone or piece.attr is not None or not nxt.standalone or nxt.attr is None:
+            if (
+                not piece.standalone
+                or piece.attr is not None
+                or not nxt.standalone
+                or nxt.attr is None
+            ):
                 continue
             if nxt.line == piece.line or (piece.close is None and nxt.line == piece.line + 1):
                 piece.attr = nxt.attr
@@ -537,8 +594,14 @@ class _Extraction:
             low = self.lower[i]
             if self.is_stop(i) and i != last:
                 return None
-            sentence_initial = i == first or self.is_stop(i - 1) or self.words[i - 1] in _QUOTE_CHARS
-            if low in SPEECH_CUES and (self.words[i][:1].islower() or sentence_initial) and i not in self.consumed:
+            sentence_initial = (
+                i == first or self.is_stop(i - 1) or self.words[i - 1] in _QUOTE_CHARS
+            )
+            if (
+                low in SPEECH_CUES
+                and (self.words[i][:1].islower() or sentence_initial)
+                and i not in self.consumed
+            ):
                 if last - i <= 14:
                     return i
                 return None
@@ -581,11 +644,17 @@ class _Extraction:
         """The likely subject of the clause before token ``j``: the last name or pronoun
         that starts a clause (sentence start, or after a conjunction or comma)."""
         subject: int | None = None
+        a = max(a, j - _LOOKBACK)
         for k in range(a, j):
             word = self.words[k]
             low = self.lower[k]
             introduced = k == a or self.lower[k - 1] in _SUBJECT_INTRODUCERS
-            if k + 1 < j and self.words[k + 1] == "," and low not in _SUBJECT_PRONOUNS and not self._mentioned(k):
+            if (
+                k + 1 < j
+                and self.words[k + 1] == ","
+                and low not in _SUBJECT_PRONOUNS
+                and not self._mentioned(k)
+            ):
                 continue  # "Outside, ..." / "Likewise, ...": an opening adverbial
             if introduced and (
                 (word[:1].isupper() and low not in FUNCTION_WORDS and low not in MONTHS_DAYS)
@@ -611,8 +680,10 @@ class _Extraction:
             low = self.lower[end + 1]
             if nxt[:1].isupper() or (nxt == "." and self.lower[end] in ABBREVIATIONS):
                 end += 1
-            elif (low in ROLE_NOUNS or low in ("presidential", "presumptive")) and end + 2 < j and (
-                self.words[end + 2][:1].isupper() or self.lower[end + 2] in ROLE_NOUNS
+            elif (
+                (low in ROLE_NOUNS or low in ("presidential", "presumptive"))
+                and end + 2 < j
+                and (self.words[end + 2][:1].isupper() or self.lower[end + 2] in ROLE_NOUNS)
             ):
                 end += 1  # "Presumptive GOP nominee Donald Trump"
             else:
@@ -696,13 +767,22 @@ class _Extraction:
                         j = k
                         continue
                     break
-                if word == "." and k > floor and self.spans[k - 1][1] == self.spans[k][0] and (
-                    self.lower[k - 1] in ABBREVIATIONS or len(self.lower[k - 1]) == 1
+                if (
+                    word == "."
+                    and k > floor
+                    and self.spans[k - 1][1] == self.spans[k][0]
+                    and (self.lower[k - 1] in ABBREVIATIONS or len(self.lower[k - 1]) == 1)
                 ):
                     k -= 1
                     count += 1
                     continue
-                if word == "-" and k > floor and k < j and self.spans[k - 1][1] == self.spans[k][0] and self.spans[k][1] == self.spans[k + 1][0]:
+                if (
+                    word == "-"
+                    and k > floor
+                    and k < j
+                    and self.spans[k - 1][1] == self.spans[k][0]
+                    and self.spans[k][1] == self.spans[k + 1][0]
+                ):
                     k -= 1
                     count += 1
                     continue
@@ -732,17 +812,30 @@ class _Extraction:
         while j < n and j - i < 12:
             word = self.words[j]
             low = self.lower[j]
-            if low == "and" and j > i and j + 1 < n and self.words[j + 1][:1].isupper() and self.words[j - 1][:1].isupper():
+            if (
+                low == "and"
+                and j > i
+                and j + 1 < n
+                and self.words[j + 1][:1].isupper()
+                and self.words[j - 1][:1].isupper()
+            ):
                 j += 1  # "former Pennsylvania Gov. and DNC Chairman Ed Rendell"
                 continue
             if not word[:1].isalnum():
-                if word == "." and j > i and self.spans[j - 1][1] == self.spans[j][0] and (
-                    self.lower[j - 1] in ABBREVIATIONS or len(self.lower[j - 1]) == 1
+                if (
+                    word == "."
+                    and j > i
+                    and self.spans[j - 1][1] == self.spans[j][0]
+                    and (self.lower[j - 1] in ABBREVIATIONS or len(self.lower[j - 1]) == 1)
                 ):
                     j += 1
                     continue
                 break
-            if low in CLAUSE_BOUNDARIES or low in MONTHS_DAYS or low in ("today", "yesterday", "last"):
+            if (
+                low in CLAUSE_BOUNDARIES
+                or low in MONTHS_DAYS
+                or low in ("today", "yesterday", "last")
+            ):
                 break
             j += 1
         if j == i:
@@ -762,7 +855,9 @@ class _Extraction:
             return None
         return (start, j - 1)
 
-    def _subject_before(self, cue: int, floor: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    def _subject_before(
+        self, cue: int, floor: int
+    ) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
         """The subject of the speech verb at ``cue``, and an appositive role if there is one."""
         j = cue - 1
         while j >= floor and (
@@ -777,7 +872,9 @@ class _Extraction:
         np = self._np_back(j, floor)
         return (np, None) if np is not None else None
 
-    def _appositive_subject(self, j: int, floor: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    def _appositive_subject(
+        self, j: int, floor: int
+    ) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
         """``J.J. Goldberg, editor at large of X, an influential newspaper, wrote``: split
         the words before the verb at commas and take the first segment that is a whole
         name as the speaker, the segment next to it as the role."""
@@ -786,7 +883,11 @@ class _Extraction:
         k = end
         while k >= floor and len(segments) < 5 and j - k < 60:
             word = self.words[k]
-            if self.is_stop(k) or word in _DOUBLE_MARKS or (word == "'" and self.spans[k - 1][1] != self.starts[k]):
+            if (
+                self.is_stop(k)
+                or word in _DOUBLE_MARKS
+                or (word == "'" and self.spans[k - 1][1] != self.starts[k])
+            ):
                 break
             if word == ",":
                 if k < end:
@@ -815,7 +916,9 @@ class _Extraction:
                 return np, segments[index + 1] if index + 1 < len(segments) else None
         # No name: the first whole noun phrase ("the company, which ..., said").
         for index, np in enumerate(nps):
-            if np is not None and (self.lower[np[0]] not in FUNCTION_WORDS or self.lower[np[0]] in _DETERMINERS):
+            if np is not None and (
+                self.lower[np[0]] not in FUNCTION_WORDS or self.lower[np[0]] in _DETERMINERS
+            ):
                 return np, segments[index + 1] if index + 1 < len(segments) else None
         return None
 
@@ -834,7 +937,7 @@ class _Extraction:
         a = b = se = 0
         sentence_events: list[_Event] = []
         for match in _LOWER_WORD.finditer(self.text):
-            low = match.group()
+            low = match.group().lower()
             if (low not in _CUES and low != "according") or low in _TAIL_ONLY:
                 continue
             j = self.tok_at(match.start())
@@ -854,7 +957,7 @@ class _Extraction:
             if j > a and self.lower[j - 1] in _DETERMINERS:
                 continue  # "the reports", "his claims": nouns
             position = self.starts[j]
-            if any(s <= position < e for event in sentence_events for s, e in event.pieces):
+            if any(s <= position < e for event in sentence_events[-4:] for s, e in event.pieces):
                 continue  # a verb inside reported content is part of what was said
             if low == "according":
                 if j + 1 >= n or self.lower[j + 1] != "to":
@@ -878,12 +981,16 @@ class _Extraction:
     def _content(self, start: int, end: int) -> tuple[int, int] | None:
         """Trim a content span: whitespace, final period, and any quotation it runs into."""
         text = self.text
-        for p_start, p_end in self.inside:
+        if end - start > _MAX_CONTENT:
+            return None  # no reported clause runs this long: a runaway sentence
+        inside = self.inside
+        index = bisect.bisect_right(inside, (start, len(text) + 1)) - 1
+        if index >= 0 and inside[index][0] <= start < inside[index][1]:
+            return None
+        for p_start, _p_end in inside[index + 1 : index + 4]:
             if p_start - 1 > start and p_start < end:
                 end = p_start - 1
                 break
-            if p_start <= start < p_end:
-                return None
         while start < end and (text[start].isspace() or text[start] in ",:;—–-"):
             start += 1
         while end > start and (text[end - 1].isspace() or text[end - 1] in ".,:;—–-"):
@@ -910,8 +1017,20 @@ class _Extraction:
             if match is not None:
                 i = self.tok_at(match.end())
                 continue
-            if low in ("on", "in", "at", "during", "late", "early", "last", "this", "earlier", "later") and (
-                i + 1 < end_tok and (self.lower[i + 1] in TIME_WORDS or self.lower[i + 1][:1].isdigit())
+            if low in (
+                "on",
+                "in",
+                "at",
+                "during",
+                "late",
+                "early",
+                "last",
+                "this",
+                "earlier",
+                "later",
+            ) and (
+                i + 1 < end_tok
+                and (self.lower[i + 1] in TIME_WORDS or self.lower[i + 1][:1].isdigit())
             ):
                 i += 2
                 while i < end_tok and self.lower[i] in TIME_WORDS:
@@ -947,8 +1066,11 @@ class _Extraction:
                 found = (np, None)
         tell = low in TELL_CUES
         cue_type_conf = 0.8 if low in SPEECH_CUES else 0.6
-        if found is not None and found[0][0] - 1 >= a and self.lower[found[0][0] - 1] == "as" and (
-            j + 1 < b and self.words[j + 1] == ","
+        if (
+            found is not None
+            and found[0][0] - 1 >= a
+            and self.lower[found[0][0] - 1] == "as"
+            and (j + 1 < b and self.words[j + 1] == ",")
         ):
             # "As the Times noted, CONTENT."
             content = self._content(self.spans[j + 1][1], se)
@@ -1013,9 +1135,10 @@ class _Extraction:
         complementiser = self.lower[i] == "that"
         if complementiser:
             i += 1
-        elif (self.lower[i] == "to" or (self.lower[i] == "not" and i + 1 < b and self.lower[i + 1] == "to")) and (
-            word in _INFINITIVE_CUES
-        ):
+        elif (
+            self.lower[i] == "to"
+            or (self.lower[i] == "not" and i + 1 < b and self.lower[i + 1] == "to")
+        ) and (word in _INFINITIVE_CUES):
             pass
         elif word in _OBJECT_CUES:
             if self.lower[i] in ("for", "of", "on") and i + 1 < b:
@@ -1044,7 +1167,11 @@ class _Extraction:
         if k < 0:
             return False
         word = self.words[k]
-        return self.lower[k] in _SUBJECT_PRONOUNS or word[:1].isupper() or (word.endswith("s") and word.islower())
+        return (
+            self.lower[k] in _SUBJECT_PRONOUNS
+            or word[:1].isupper()
+            or (word.endswith("s") and word.islower())
+        )
 
     def _evidence_subject(self, j: int) -> bool:
         """Whether the verb's subject is a poll, study or report ("a poll shows X leading")."""
@@ -1055,10 +1182,14 @@ class _Extraction:
 
     def _next_attribution(self, i: int, b: int, se: int) -> int:
         """Where a content runs into the next attribution: ``... but separatists said``."""
-        for k in range(i + 2, b):
-            if self.words[k] == "," and k + 1 < b and self.lower[k + 1] in PARTICIPLE_CUES:
+        verbs_seen = 0
+        for k in range(i + 2, min(b, i + _LOOKBACK * 3)):
+            word = self.words[k]
+            if word[:1].isalpha() and word[:1].isupper():
+                continue  # capitalised words take no part in the checks below
+            if word == "," and k + 1 < b and self.lower[k + 1] in PARTICIPLE_CUES:
                 return self.starts[k]  # "..., noting that ...": a second attribution
-            if self.words[k] == ";" or (self.words[k] in _CONTENT_BREAKS and self.spans[k - 1][1] < self.starts[k]):
+            if word == ";" or (word in _CONTENT_BREAKS and self.spans[k - 1][1] < self.starts[k]):
                 return self.starts[k]  # a spaced dash or a semicolon ends the reported clause
             if (
                 self.words[k] == ","
@@ -1067,13 +1198,18 @@ class _Extraction:
                 and k - i >= 4
             ):
                 return self.starts[k]  # "..., an acknowledgment that ...": a comment on it
-            if self.lower[k] in _CUES and self.lower[k] not in _TAIL_ONLY and self.words[k][:1].islower():
+            if self.lower[k] in _CUES and self.lower[k] not in _TAIL_ONLY and word[:1].islower():
+                verbs_seen += 1
+                if verbs_seen > 3:
+                    break  # later verbs belong to the clauses of the first ones
                 found = self._subject_before(k, i + 1)
                 if found is None:
                     continue
                 start = found[0][0] if found[1] is None else min(found[0][0], found[1][0]) - 1
                 before = start - 1
-                if before > i and (self.lower[before] in _SPLITTERS or self.words[before] in (",", ";")):
+                if before > i and (
+                    self.lower[before] in _SPLITTERS or self.words[before] in (",", ";")
+                ):
                     cut = before
                     if self.words[cut - 1] == "," and cut - 1 > i:
                         cut -= 1
@@ -1171,10 +1307,7 @@ class _Extraction:
                     last_person.append((pos, person))
 
     def _person_by_name(self, name: str) -> int | None:
-        for index, person in enumerate(self.people):
-            if person.name == name:
-                return index
-        return None
+        return self.person_index.get(name)
 
     def _sentence_subjects(self) -> list[tuple[int, int]]:
         """(position, person) of the first person named in each sentence outside quotes."""
@@ -1190,12 +1323,19 @@ class _Extraction:
             out.append((start, index))
         return out
 
-    def _antecedent(self, pronoun: str, pos: int, subjects: list[tuple[int, int]], speakers: list[tuple[int, int]]) -> int | None:
+    def _antecedent(
+        self,
+        pronoun: str,
+        pos: int,
+        subjects: list[tuple[int, int]],
+        speakers: list[tuple[int, int]],
+    ) -> int | None:
         want = "m" if pronoun == "he" else "f"
         best: tuple[int, int] | None = None
         for source in (subjects, speakers):
             index = bisect.bisect_left(source, (pos, -1)) - 1
-            while index >= 0:
+            stop = index - _LOOKBACK
+            while index >= 0 and index > stop:
                 at, person = source[index]
                 gender = self.gender.get(person)
                 if gender is None or gender == want:
@@ -1205,7 +1345,13 @@ class _Extraction:
                 index -= 1
         return best[1] if best else None
 
-    def _speaker(self, attr: _Attribution, pos: int, subjects: list[tuple[int, int]], speakers: list[tuple[int, int]]) -> Speaker | None:
+    def _speaker(
+        self,
+        attr: _Attribution,
+        pos: int,
+        subjects: list[tuple[int, int]],
+        speakers: list[tuple[int, int]],
+    ) -> Speaker | None:
         if attr.np is None:
             return None
         a, b = attr.np
@@ -1219,7 +1365,9 @@ class _Extraction:
                 person = self._antecedent(self.lower[a], pos, subjects, speakers)
                 if person is not None:
                     return self._from_person(person, mention, start, end, role)
-            return Speaker(name=None, type="unknown", role=role, mention=mention, start=start, end=end)
+            return Speaker(
+                name=None, type="unknown", role=role, mention=mention, start=start, end=end
+            )
         person = self._person_at(start, end)
         if person is not None:
             return self._from_person(person, mention, start, end, role)
@@ -1241,7 +1389,9 @@ class _Extraction:
             if k > a:
                 name = self.text[self.spans[k][1] : self.spans[b][0]].strip()
                 role = role or self.text[self.spans[a][0] : self.spans[k][0]].strip()
-        return Speaker(name=name, type=self._np_type(words), role=role, mention=mention, start=start, end=end)
+        return Speaker(
+            name=name, type=self._np_type(words), role=role, mention=mention, start=start, end=end
+        )
 
     def _np_type(self, words: list[str]) -> SpeakerType:
         if all(w[:1].isupper() for w in words):
@@ -1249,7 +1399,11 @@ class _Extraction:
         lowered = [w.lower() for w in words]
         if any(w in ORG_WORDS for w in lowered):
             return "organisation"
-        if lowered and lowered[-1].endswith("s") and lowered[-1] not in ("he", "his", "was", "is"):
+        if (
+            lowered
+            and lowered[-1].endswith(("s", "men", "people"))
+            and lowered[-1] not in ("his", "was", "is")
+        ):
             return "group"
         return "unknown"
 
@@ -1268,16 +1422,21 @@ class _Extraction:
         for index, person in enumerate(self.people):
             if person.type != "person" or not any(noun in r.lower().split() for r in person.roles):
                 continue
-            before = [m.start for m in person.mentions if m.start < pos]
-            if before and (best is None or before[-1] > best[0]):
-                best = (before[-1], index)
+            starts = self.mention_starts_of[index]
+            k = bisect.bisect_left(starts, pos) - 1
+            if k >= 0 and (best is None or starts[k] > best[0]):
+                best = (starts[k], index)
         return best[1] if best else None
 
-    def _from_person(self, index: int, mention: str, start: int, end: int, role: str | None) -> Speaker:
+    def _from_person(
+        self, index: int, mention: str, start: int, end: int, role: str | None
+    ) -> Speaker:
         person = self.people[index]
         if role is None and person.roles:
             role = person.roles[0]
-        return Speaker(name=person.name, type=person.type, role=role, mention=mention, start=start, end=end)
+        return Speaker(
+            name=person.name, type=person.type, role=role, mention=mention, start=start, end=end
+        )
 
     # -- records --------------------------------------------------------------------
 
@@ -1304,7 +1463,9 @@ class _Extraction:
         word = self.lower[attr.cue]
         if word == "according" and attr.cue + 1 < len(self.spans):
             end = self.spans[attr.cue + 1][1]
-        kind: Literal["speech", "thought", "other"] = "thought" if word in THOUGHT_CUES else "speech"
+        kind: Literal["speech", "thought", "other"] = (
+            "thought" if word in THOUGHT_CUES else "speech"
+        )
         return Cue(text=self.text[start:end], start=start, end=end, type=kind)
 
 
@@ -1374,7 +1535,12 @@ def extract_quotes(analysis: Analysis, people: Sequence[Person] | None = None) -
 
 
 def _quote(
-    state: _Extraction, start: int, end: int, kind: Kind, attr: _Attribution | None, identifier: str | None
+    state: _Extraction,
+    start: int,
+    end: int,
+    kind: Kind,
+    attr: _Attribution | None,
+    identifier: str | None,
 ) -> Quote:
     text = state.text[start:end]
     if attr is None:

@@ -178,6 +178,27 @@ def test_conversions_are_linked() -> None:
     assert [f.conversion_of for f in found] == [None, 0]
 
 
+def test_units_written_once_or_glued() -> None:
+    assert [brief(f) for f in figures("A 7- or 8-inch screen.")] == [
+        ("7", 7, "in"),
+        ("8-inch", 8, "in"),
+    ]
+    assert [brief(f) for f in figures("He is 6ft 2in tall.")] == [
+        ("6ft", 6, "ft"),
+        ("2in", 2, "in"),
+    ]
+    assert [f.qualifier for f in figures("The index lost 190 points, or 0.6%.")] == [
+        "decrease",
+        "decrease",
+    ]
+
+
+def test_metres_or_millions() -> None:
+    assert brief(one("She won the 1500m final.")) == ("1500m", 1500, "m")
+    assert brief(one("The scheme reaches 40m people.")) == ("40m", 40_000_000, "count")
+    assert brief(one("It cost 400m euros.")) == ("400m euros", 400_000_000, "EUR")
+
+
 def test_clock_times() -> None:
     assert one("The polls close at 9:30 p.m. sharp.").value == Decimal("21.5")
     assert one("Trading opened at 11 am.").value == 11
@@ -191,6 +212,9 @@ def test_clock_times() -> None:
         "It was the third time they met.",
         "She finished 22nd in the race.",
         "Call 555-123-4567 for details.",
+        "Ring +44 20 7946 0000 or (555) 123-4567 or 020 7946 0000.",
+        "The ISBN is 978-3-16-148410-0.",
+        "The scores were level at half-time.",
         "Order number 48213 has shipped.",
         "The S&P 500 barely moved.",
         "He plays in Game 7 tonight.",

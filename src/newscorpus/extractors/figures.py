@@ -289,12 +289,38 @@ def _low(tok: Token) -> str:
     return tok[4]
 
 
+# Phone numbers and multi-part ids: "+44 20 7946 0000", "(555) 123-4567", "555-123-4567",
+# "020 7946 0000", "978-3-16-148410-0". Every piece is bounded, so a scan is linear; the
+# pattern opens with a character class (fast to scan for) and each branch then checks
+# which character it opened with.
+_PHONE_OR_ID: Final = re.compile(
+    r"[+(\d](?:"
+    r"(?<=\+)\d{1,3}(?:[ .-]?\(?\d{1,5}\)?){2,5}"
+    r"|(?<=\()\d{2,5}\)[ .-]?\d{3,4}[ .-]?\d{3,4}"
+    r"|(?<=\d)\d{2}[.-]\d{3}[.-]\d{4}"
+    r"|(?<=0)\d{2,4}[ -]\d{3,4}[ -]?\d{3,4}"
+    r"|(?<=\d)\d{0,5}(?:-\d{1,6}){3,6}"
+    r")(?![\w-])"
+)
+
+
+def _phones_and_ids(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _PHONE_OR_ID.finditer(text):
+        start = m.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "._+-"):
+            continue  # inside a longer token
+        out.append(m.span())
+    return out
+
+
 class _Reader:
     """Reads the figures of one article."""
 
     def __init__(self, text: str, dates: Sequence[tuple[int, int]]) -> None:
         self.text = text
-        self.dates = sorted(dates)
+        # Phone numbers and ids are skipped just as dates are.
+        self.dates = sorted([*dates, *_phones_and_ids(text)])
         self.date_starts = [s for s, _ in self.dates]
         self.european = bool(_EUROPEAN.search(text))
 
@@ -838,6 +864,8 @@ class _Reader:
         n = len(toks)
         low = _low(toks[i])
         prev = _low(toks[i - 1]) if i > 0 else ""
+        if low == "scores" and not (i + 1 < n and toks[i + 1][4] == "of"):
+            return None  # "scores of people", but "the scores were level"
         if prev in ("the", "in", "by") and low != "tens":
             return None  # "in the thousands", "by the hundreds": a level, not a count
         k = i

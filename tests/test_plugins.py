@@ -174,7 +174,7 @@ def test_hook_that_raises_or_returns_junk_is_skipped_with_a_warning() -> None:
 
 
 def test_unknown_name_lists_the_known_ones() -> None:
-    with pytest.raises(UsageError, match=r"no exporter named 'nope' \(known: csv, geojson, json, jsonl"):
+    with pytest.raises(UsageError, match=r"no exporter named 'nope' \(known: csv, geojson, html, json, jsonl"):
         Registry(environ={}).get("exporters", "nope")
 
 

@@ -548,6 +548,16 @@ class _Extraction:
                 previous = piece
                 continue
             head = self._head_cue(piece, floor)
+            if (
+                head is not None
+                and shared is not None
+                and shared.cue is not None
+                and floor <= self.starts[shared.cue] < piece.open
+                and not self._introduces(head, piece)
+            ):
+                # '"A," Trump told reporters, referring to bruises Fields showed the
+                # police. "B?"': a verb inside the first attribution's clause.
+                head = None
             if head is not None and shared is not None and self.lower[head] in PARTICIPLE_CUES:
                 piece.attr = shared  # '"A," Cruz said, adding: "B."'
             elif head is not None:
@@ -601,6 +611,7 @@ class _Extraction:
                 low in SPEECH_CUES
                 and (self.words[i][:1].islower() or sentence_initial)
                 and i not in self.consumed
+                and not (i > first and self.lower[i - 1] in _DETERMINERS)
             ):
                 if last - i <= 14:
                     return i
@@ -610,6 +621,12 @@ class _Extraction:
             i -= 1
             steps += 1
         return None
+
+    def _introduces(self, cue: int, piece: _Piece) -> bool:
+        """Whether the verb at ``cue`` opens the quotation: only a colon or comma (after
+        at most a short phrase) stands between them."""
+        between = self.text[self.spans[cue][1] : piece.open].strip()
+        return len(between) <= 40 and between[-1:] in (":", ",")
 
     def _attr_from_colon(self, piece: _Piece, floor: int) -> _Attribution | None:
         """``Trump leaned in and boomed: "..."``: a clause ending in a colon introduces
@@ -813,11 +830,14 @@ class _Extraction:
             word = self.words[j]
             low = self.lower[j]
             if (
-                low == "and"
+                low in ("and", "to")
                 and j > i
                 and j + 1 < n
                 and self.words[j + 1][:1].isupper()
-                and self.words[j - 1][:1].isupper()
+                and (
+                    (low == "and" and (self.words[j - 1][:1].isupper() or self.words[j - 1] == "."))
+                    or (low == "to" and self.lower[j - 1] in ROLE_NOUNS)
+                )
             ):
                 j += 1  # "former Pennsylvania Gov. and DNC Chairman Ed Rendell"
                 continue
@@ -1369,14 +1389,14 @@ class _Extraction:
                 name=None, type="unknown", role=role, mention=mention, start=start, end=end
             )
         person = self._person_at(start, end)
-        if person is not None:
+        if person is not None and not self._role_of_other(a, b):
             return self._from_person(person, mention, start, end, role)
         words = mention.split()
         lowered = [w.lower().strip(".,'’") for w in words]
         if lowered and lowered[0] == "the" and len(lowered) <= 5:
             for word in reversed(lowered[1:]):
                 if word in ROLE_NOUNS:
-                    found = self._by_role(word, pos)
+                    found = self._by_role(lowered[1:], pos)
                     if found is not None:
                         return self._from_person(found, mention, start, end, role or mention[4:])
                     break
@@ -1392,6 +1412,13 @@ class _Extraction:
         return Speaker(
             name=name, type=self._np_type(words), role=role, mention=mention, start=start, end=end
         )
+
+    def _role_of_other(self, a: int, b: int) -> bool:
+        """``a spokesman for Mayor Frank Jackson``: the name in the phrase is not the speaker."""
+        for k in range(a, b):
+            if self.lower[k] in ("of", "for", "to") and k > a and self.lower[k - 1] in ROLE_NOUNS:
+                return True
+        return False
 
     def _np_type(self, words: list[str]) -> SpeakerType:
         if all(w[:1].isupper() for w in words):
@@ -1417,10 +1444,15 @@ class _Extraction:
             text = " ".join(words[1:]) if len(words) > 1 else text
         return text or None
 
-    def _by_role(self, noun: str, pos: int) -> int | None:
+    def _by_role(self, words: list[str], pos: int) -> int | None:
+        """The person last mentioned before ``pos`` whose role has all of ``words``
+        ("the former president" needs a former president, not any president)."""
         best: tuple[int, int] | None = None
+        wanted = set(words)
         for index, person in enumerate(self.people):
-            if person.type != "person" or not any(noun in r.lower().split() for r in person.roles):
+            if person.type != "person" or not any(
+                wanted <= set(r.lower().replace(".", "").split()) for r in person.roles
+            ):
                 continue
             starts = self.mention_starts_of[index]
             k = bisect.bisect_left(starts, pos) - 1

@@ -121,7 +121,6 @@ CASED_UNITS: Final[dict[str, str]] = {
     "m": "m",
     "C": "degC",
     "F": "degF",
-    "K": "kelvin",
     "L": "L",
     "t": "t",
     "h": "hour",
@@ -131,6 +130,7 @@ CASED_UNITS: Final[dict[str, str]] = {
     "g": "g",
     "R": "R",
     "in": "in",
+    "p": "cent",  # "50p", "164p": pence
     "Nm": "N*m",
     "MW": "MW",
     "GW": "GW",
@@ -277,6 +277,7 @@ RATE_DENOMINATORS: Final[dict[str, str]] = {
     "ton": "ton",
     "gallon": "gal",
     "litre": "L",
+    "pint": "pint",
     "liter": "L",
     "game": "game",
     "head": "person",

@@ -140,6 +140,21 @@ _YEAR_PREPOSITIONS: Final = frozenset(
 # Words after which a bare number (or "N years") is an age: "aged 18", "turned 35",
 # "the age of 5 years".
 _AGE_BEFORE: Final = frozenset({"aged", "age", "turned", "turns", "turning", "ages"})
+_DENOMINATORS: Final = frozenset({2, 3, 4, 5, 8, 10, 16})  # "1/2 pound"; not "9/11"
+_VULGAR: Final[dict[str, Decimal]] = {
+    "½": Decimal("0.5"),
+    "¼": Decimal("0.25"),
+    "¾": Decimal("0.75"),
+    "⅓": Decimal(1) / 3,
+    "⅔": Decimal(2) / 3,
+    "⅛": Decimal("0.125"),
+}
+_INDIAN_SCALES: Final[dict[str, int]] = {
+    "lakh": 10**5,
+    "lakhs": 10**5,
+    "crore": 10**7,
+    "crores": 10**7,
+}
 _DURATIONS: Final = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
 _ORDINAL_SUFFIX: Final = frozenset({"st", "nd", "rd", "th"})
 _AMPM: Final[dict[str, int]] = {"a.m.": 0, "am": 0, "p.m.": 12, "pm": 12}
@@ -480,10 +495,12 @@ class _Reader:
                 code = surface
             if code is None:
                 continue
-            # Letter prefixes that are also words (R, PS, RM, Rs) must be glued to the digits.
+            # Letter prefixes that are also words (R, PS, RM) must be glued to the digits;
+            # "Rs" is only ever rupees.
             if (
                 surface.isalpha()
                 and surface not in U.CURRENCY_CODES
+                and surface != "Rs"
                 and text[parts[-1][2] : nxt[1]]
             ):
                 continue
@@ -494,7 +511,7 @@ class _Reader:
                 and toks[i - 1][0] == "word"
             ):
                 continue
-            if surface.isalpha() and surface not in U.CURRENCY_CODES:
+            if surface.isalpha() and surface not in U.CURRENCY_CODES and surface != "Rs":
                 # "Epson R800", "on PS2": a letter prefix is money only with a price-like number
                 before = toks[i - 1] if i > 0 else None
                 if before is not None and before[0] == "word" and before[3][:1].isupper() and i > 1:
@@ -578,7 +595,7 @@ class _Reader:
             and toks[j + 2][3].isdigit()
         ):
             num, den = int(raw), int(toks[j + 2][3])
-            if 0 < num < den <= 16 and not (j + 3 < n and toks[j + 3][3] == "/"):
+            if 0 < num < den and den in _DENOMINATORS and not (j + 3 < n and toks[j + 3][3] == "/"):
                 cand.value = Decimal(num) / Decimal(den)
                 cand.kind = "fraction"
                 cand.end = toks[j + 2][2]
@@ -587,6 +604,11 @@ class _Reader:
             return None
         cand.value = value
         cand.kind = "digits"
+        # "2½ miles"
+        if nxt is not None and nxt[3] in _VULGAR and _adjacent(tok, nxt):
+            cand.value = value + _VULGAR[nxt[3]]
+            cand.end, cand.last = nxt[2], j + 1
+            return cand
         # "one in five", "1 in 4"
         ratio = self.ratio(sent, cand, j)
         if ratio is not None:
@@ -675,6 +697,8 @@ class _Reader:
             return
         if (low in SCALES and low != "hundred") or (low == "hundred" and cand.kind == "digits"):
             factor = SCALES[low]
+        elif low in _INDIAN_SCALES:
+            factor = _INDIAN_SCALES[low]
         elif low in SCALE_ABBREVIATIONS:
             glued = _adjacent(toks[k - 1], t)
             if low in ("m", "b", "k"):
@@ -1039,6 +1063,7 @@ class _Reader:
                 "oz",
                 "t",
                 "ton",
+                "pint",
             ):
                 return
             if cand.unit in ("percent",) and den not in ("year", "month", "week", "day"):
@@ -1098,6 +1123,7 @@ class _Reader:
             kind == "dash"
             and first.unit is not None
             and first.unit not in ("percent",)
+            and first.currency is None
             and _adjacent(toks[k - 1], conn)
         ):
             # "7- or 8-inch", "22-year-old" already consumed; a unit then a dash is not a range

@@ -70,6 +70,15 @@ def test_relative_words_and_periods() -> None:
     ]
 
 
+def test_ago_and_decades() -> None:
+    text = "It closed three days ago, reopened two weeks ago, peaked in the 1990s."
+    assert _dates(text) == [
+        ("three days ago", "2022-06-12", "day"),
+        ("two weeks ago", "2022-W22", "week"),
+        ("1990s", "199", "decade"),
+    ]
+
+
 def test_parts_of_months() -> None:
     assert _dates("Fighting eased in mid-May and resumed in early June.") == [
         ("mid-May", "2022-05", "part_of_month"),

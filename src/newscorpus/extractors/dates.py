@@ -62,8 +62,14 @@ _PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
 
 # One alternation, tried left to right at each position; every branch is a fixed sequence of
 # bounded pieces, so a scan is linear in the text.
+_AGO_COUNT = (
+    r"\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|"
+    r"a\s+couple\s+of"
+)
 _DATE: Final = re.compile(
-    rf"(?P<iso>(?<![\d-])(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-2]\d|3[01])(?!\d))"
+    rf"(?P<ago>(?<![\w-])(?P<ago_n>{_AGO_COUNT})[ \t]+(?P<ago_u>day|week|month|year)s?[ \t]+ago(?![\w-]))"
+    r"|(?P<dec>(?<![\w-])(?P<dec_y>(?:1[89]|20)\d)0s(?![\w-]))"
+    rf"|(?P<iso>(?<![\d-])(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-2]\d|3[01])(?!\d))"
     rf"|(?P<mdy>(?<![\w-])(?P<mdy_m>{_MONTH})[ \t]+(?P<mdy_d>{_DAY})(?:,?[ \t]+(?P<mdy_y>{_YEAR}))?)"
     rf"|(?P<dmy>(?<![\w.,-])(?P<dmy_d>{_DAY})[ \t]+(?:of[ \t]+)?(?P<dmy_m>{_MONTH})(?:,?[ \t]+(?P<dmy_y>{_YEAR}))?)"
     rf"|(?P<pom>(?<![\w-])(?P<pom_p>{_PART_OF_MONTH})[ \t-]+(?P<pom_m>{_MONTH})(?:,?[ \t]+(?P<pom_y>{_YEAR}))?)"
@@ -86,6 +92,13 @@ _MAY_CONTEXT: Final = re.compile(
     r"since|during|before|after)[ \t-]+|-)$",
     re.IGNORECASE,
 )
+
+
+_AGO_NUMBERS: Final[dict[str, int]] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "a few": 3, "a couple of": 2,
+}  # fmt: skip
 
 
 @attrs.frozen
@@ -165,12 +178,12 @@ class _Found:
 # Every date expression contains one of these; the full pattern is run only near them,
 # which keeps a corpus run fast (the full alternation is slow to try at every character).
 _HINT: Final = re.compile(
-    r"[JFMASONDTWYtywm12](?:esterday|omorrow|onight|oday|onth|eek|ear|[89]\d\d|0\d\d|"
-    r"an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec|on|ue|ed|hu|ri|at)"
+    r"[JFMASONDTWYtywma12](?:esterday|omorrow|onight|oday|onth|eek|ear|[89]\d\d|0\d\d|"
+    r"an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec|on|ue|ed|hu|ri|at|go)"
 )
 _HINTS: Final = frozenset(
     "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun "
-    "Today today Yesterday yesterday Tomorrow tomorrow Tonight tonight week month year".split()
+    "Today today Yesterday yesterday Tomorrow tomorrow Tonight tonight week month year ago".split()
 )
 # No date starts further back than this from its hint ("the beginning of May").
 _REACH_BACK: Final = 20
@@ -183,8 +196,8 @@ def _starts(text: str, hint: int, floor: int) -> Iterator[int]:
     lo = max(floor, hint - _REACH_BACK)
     starts = [word.start() for word in _WORD_START.finditer(text, lo, hint)]
     # A year needs at most the one word before it ("in 2019"); a month or weekday up to
-    # three ("the end of May", "late Tuesday").
-    yield from starts[-1:] if text[hint].isdigit() else starts[-3:]
+    # four ("the end of May", "late Tuesday", "a couple of days ago").
+    yield from starts[-1:] if text[hint].isdigit() else starts[-4:]
     yield hint
 
 
@@ -340,6 +353,23 @@ def _resolve(
             return None, "day", True
         shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m["rel_w"].lower()]
         return (article_day + dt.timedelta(days=shift)).isoformat(), "day", True
+    if kind == "ago":
+        unit = m["ago_u"]
+        count = _AGO_NUMBERS.get(" ".join(m["ago_n"].lower().split()))
+        number = int(m["ago_n"]) if m["ago_n"].isdigit() else count
+        if article_day is None or number is None:
+            return None, unit, True
+        day = article_day - relativedelta(**{f"{unit}s": number})
+        if unit == "day":
+            return day.isoformat(), "day", True
+        if unit == "week":
+            iso = day.isocalendar()
+            return f"{iso.year:04d}-W{iso.week:02d}", "week", True
+        if unit == "month":
+            return f"{day.year:04d}-{day.month:02d}", "month", True
+        return f"{day.year:04d}", "year", True
+    if kind == "dec":
+        return m["dec_y"], "decade", False
     if kind == "per":
         unit = m["per_u"]
         mod = m["per_mod"].lower()

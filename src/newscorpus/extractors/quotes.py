@@ -126,9 +126,9 @@ _OBJECT_CUES: Final = frozenset(
     praised praises defended defends rejected rejects dismissed dismisses blasted slammed
     condemned condemns welcomed welcomes called calls urged urges described describes
     proposed proposes questioned questions accused accuses blamed blames
-    supported supports opposed opposes highlighted highlights cited cites sought seeks
-    offered offers attacked attacks touted touts promoted promotes mocked mocks
-    applauded applauds embraced embraces
+    supported supports opposed opposes highlighted highlights cited cites 
+    offered offers attacked touted touts promoted promotes mocked mocks
+    applauded applauds
     """.split()
 )
 # Common irregular verbs, where a subject phrase read forwards must stop.
@@ -144,6 +144,11 @@ _COMMON_VERBS: Final = frozenset(
 # reported content: bounds that keep every step linear on a runaway sentence.
 _LOOKBACK: Final = 50
 _MAX_CONTENT: Final = 1200
+# Impressions with no one holding them ("appears to", "is expected to"), and questions.
+_SEEM_CUES: Final = frozenset("appears appear appeared seems seem seemed".split())
+_BE_FORMS: Final = frozenset("is are was were be been".split())
+_QUESTION_WORDS: Final = frozenset("whether if what who how why when where which".split())
+_EXTRA_CUES: Final = _SEEM_CUES | frozenset(("according", "asked", "expected"))
 _SPLITTERS: Final = frozenset("but and while whereas although though as".split())
 
 Kind = Literal["direct", "indirect", "mixed"]
@@ -155,7 +160,7 @@ _MARK_CHARS: Final = ('"', "“", "”", "«", "»", "„", "‟", "''")
 _MAX_MARKS: Final = 400
 
 # Runs of lower-case letters: where a speech verb may be, found in one C-speed pass.
-_LOWER_WORD: Final = re.compile(r"[a-z]+|According")
+_LOWER_WORD: Final = re.compile(r"[a-z]+|According|Asked")
 
 
 class _Slices:
@@ -958,7 +963,7 @@ class _Extraction:
         sentence_events: list[_Event] = []
         for match in _LOWER_WORD.finditer(self.text):
             low = match.group().lower()
-            if (low not in _CUES and low != "according") or low in _TAIL_ONLY:
+            if low not in _CUES and low not in _EXTRA_CUES:
                 continue
             j = self.tok_at(match.start())
             if j >= n or self.spans[j] != match.span():
@@ -983,6 +988,12 @@ class _Extraction:
                 if j + 1 >= n or self.lower[j + 1] != "to":
                     continue
                 event = self._according(j, a, b, se)
+            elif low == "asked":
+                event = self._asked(j, a, b, se)
+            elif low in _SEEM_CUES or low == "expected":
+                event = self._seeming(j, a, b, se)
+            elif low in _TAIL_ONLY:
+                continue
             elif low in PARTICIPLE_CUES and j > a and self.words[j - 1] == ",":
                 event = self._participle(j, a, b, se, sentence_events)
             else:
@@ -1266,6 +1277,49 @@ class _Extraction:
             return None
         return _Event(_Attribution(j, np, None, 0.75), [content])
 
+    def _asked(self, j: int, a: int, b: int, se: int) -> _Event | None:
+        """``Asked whether X, she said ...`` / ``Boyle asked Trump if X``: the question."""
+        for k in range(j + 1, min(b, j + 9)):
+            if self.lower[k] in _QUESTION_WORDS:
+                end = k + 1
+                while end < b and self.words[end] != "," and end - k < 60:
+                    end += 1
+                content = self._content(self.starts[k], self.starts[end] if end < b else se)
+                if content is None:
+                    return None
+                found = self._subject_before(j, a) if self.words[j][:1].islower() else None
+                np, role = found if found is not None else (None, None)
+                return _Event(_Attribution(j, np, role, 0.6), [content])
+            if self.words[k] in (",", ".", ":", ";"):
+                return None
+        return None
+
+    def _seeming(self, j: int, a: int, b: int, se: int) -> _Event | None:
+        """``Enthusiasm for Clinton appears to have plummeted``: an impression with no
+        one who holds it; the thing and what it seems to do are both recorded."""
+        if j + 1 >= b or self.lower[j + 1] != "to":
+            return None
+        k = j - 1
+        if self.lower[j] == "expected":
+            if k < a or self.lower[k] not in _BE_FORMS:
+                return None
+            k -= 1
+        while k >= a and self.lower[k] in AUXILIARIES:
+            k -= 1
+        if k < a:
+            return None
+        np = self._np_back(k, a)
+        pieces = []
+        if np is not None and np[1] - np[0] >= 1:
+            subject = self._content(self.starts[np[0]], self.spans[np[1]][1])
+            if subject is not None:
+                pieces.append(subject)
+        content = self._content(self.starts[j + 1], self._next_attribution(j + 1, b, se))
+        if content is None:
+            return None
+        pieces.append(content)
+        return _Event(_Attribution(j, None, None, 0.5), pieces)
+
     def _participle(self, j: int, a: int, b: int, se: int, earlier: list[_Event]) -> _Event | None:
         content = self._content_after(j, b, se, self.lower[j] in TELL_CUES)
         if content is None:
@@ -1495,9 +1549,11 @@ class _Extraction:
         word = self.lower[attr.cue]
         if word == "according" and attr.cue + 1 < len(self.spans):
             end = self.spans[attr.cue + 1][1]
-        kind: Literal["speech", "thought", "other"] = (
-            "thought" if word in THOUGHT_CUES else "speech"
-        )
+        kind: Literal["speech", "thought", "other"] = "speech"
+        if word in THOUGHT_CUES:
+            kind = "thought"
+        elif word in _SEEM_CUES or word in _EVIDENCE_CUES or word == "expected":
+            kind = "other"  # an impression or what evidence shows, not anyone's words
         return Cue(text=self.text[start:end], start=start, end=end, type=kind)
 
 

@@ -359,13 +359,13 @@ def _resolve(
         number = int(m["ago_n"]) if m["ago_n"].isdigit() else count
         if article_day is None or number is None:
             return None, unit, True
-        step = {
+        back = {
             "day": relativedelta(days=number),
             "week": relativedelta(weeks=number),
             "month": relativedelta(months=number),
             "year": relativedelta(years=number),
         }[unit]
-        day = article_day - step
+        day = article_day - back
         if unit == "day":
             return day.isoformat(), "day", True
         if unit == "week":

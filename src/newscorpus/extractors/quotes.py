@@ -126,7 +126,7 @@ _OBJECT_CUES: Final = frozenset(
     praised praises defended defends rejected rejects dismissed dismisses blasted slammed
     condemned condemns welcomed welcomes called calls urged urges described describes
     proposed proposes questioned questions accused accuses blamed blames
-    supported supports opposed opposes highlighted highlights cited cites 
+    supported supports opposed opposes highlighted highlights cited cites
     offered offers attacked touted touts promoted promotes mocked mocks
     applauded applauds
     """.split()

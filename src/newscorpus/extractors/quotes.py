@@ -149,6 +149,8 @@ _SEEM_CUES: Final = frozenset("appears appear appeared seems seem seemed".split(
 _BE_FORMS: Final = frozenset("is are was were be been".split())
 _QUESTION_WORDS: Final = frozenset("whether if what who how why when where which".split())
 _EXTRA_CUES: Final = _SEEM_CUES | frozenset(("according", "asked", "expected"))
+_INDEFINITE: Final = frozenset("a an one another".split())
+_PARTICLES: Final = frozenset("off up back in out".split())
 _SPLITTERS: Final = frozenset("but and while whereas although though as".split())
 
 Kind = Literal["direct", "indirect", "mixed"]
@@ -813,6 +815,8 @@ class _Extraction:
                 break
             k -= 1
             count += 1
+            if low in _SUBJECT_PRONOUNS and k + 1 < j:
+                break  # "the kind of tone he said": the pronoun is the subject
         if k == j or count >= 12:
             return None
         start = k + 1
@@ -1085,6 +1089,11 @@ class _Extraction:
     def _reported(self, j: int, a: int, b: int, se: int) -> _Event | None:
         low = self.lower[j]
         found = self._subject_before(j, a)
+        if low in ("called", "calls") and (
+            (found is not None and self.lower[found[0][0]] in _INDEFINITE)
+            or (j + 1 < b and self.lower[j + 1] in _PARTICLES)
+        ):
+            return None  # "a group called Black Votes Matter", "called off the deal"
         if found is None and j - 1 > a and self.lower[j - 1] in ("and", "but"):
             # "A spokesman defended the route and said ...": the clause's subject.
             subject = self._clause_subject(a, j - 1)
@@ -1218,8 +1227,13 @@ class _Extraction:
             word = self.words[k]
             if word[:1].isalpha() and word[:1].isupper():
                 continue  # capitalised words take no part in the checks below
-            if word == "," and k + 1 < b and self.lower[k + 1] in PARTICIPLE_CUES:
-                return self.starts[k]  # "..., noting that ...": a second attribution
+            if word == "," and k + 1 < b:
+                nxt = k + 2 if self.words[k + 1] in _QUOTE_CHARS and k + 2 < b else k + 1
+                if self.lower[nxt] in PARTICIPLE_CUES or (
+                    self.lower[nxt] == "according" and nxt + 1 < b and self.lower[nxt + 1] == "to"
+                ):
+                    # "..., noting that ..." / "..., according to X": a second attribution
+                    return self.starts[k] if nxt == k + 1 else self.spans[k + 1][1]
             if word == ";" or (word in _CONTENT_BREAKS and self.spans[k - 1][1] < self.starts[k]):
                 return self.starts[k]  # a spaced dash or a semicolon ends the reported clause
             if (
@@ -1255,9 +1269,9 @@ class _Extraction:
         i += 1
         while i < b and self.lower[i] in _CONJUNCTIONS:
             i += 1
-        if i >= b or self.lower[i] in PARTICIPLE_CUES:
+        if i >= b or self.lower[i] in PARTICIPLE_CUES or self.lower[i] in _BAD_CONTENT_START:
             return None
-        return self._content(self.starts[i], se)
+        return self._content(self.starts[i], self._next_attribution(i, b, se))
 
     def _according(self, j: int, a: int, b: int, se: int) -> _Event | None:
         np = self._np_forward(j + 2)

@@ -151,6 +151,7 @@ _QUESTION_WORDS: Final = frozenset("whether if what who how why when where which
 _EXTRA_CUES: Final = _SEEM_CUES | frozenset(("according", "asked", "expected"))
 _INDEFINITE: Final = frozenset("a an one another".split())
 _PARTICLES: Final = frozenset("off up back in out".split())
+_PREPOSITIONS: Final = frozenset("on in at during to before after with".split())
 _SPLITTERS: Final = frozenset("but and while whereas although though as".split())
 
 Kind = Literal["direct", "indirect", "mixed"]
@@ -811,6 +812,10 @@ class _Extraction:
                     count += 1
                     continue
                 break
+            if low == "and" and floor < k < j and self._joins_nouns(k):
+                k -= 1  # "union members and leaders say", "Smith and Jones said"
+                count += 1
+                continue
             if low in CLAUSE_BOUNDARIES:
                 break
             k -= 1
@@ -830,6 +835,13 @@ class _Extraction:
         if start == j and head[:1].islower() and head.endswith(("ed", "ing")):
             return None  # "those who voted said": a verb, not a subject
         return (start, j)
+
+    def _joins_nouns(self, k: int) -> bool:
+        """Whether the "and" at ``k`` joins two names or two plural nouns."""
+        left, right = self.words[k - 1], self.words[k + 1]
+        if left[:1].isupper() and right[:1].isupper():
+            return True
+        return left.islower() and right.islower() and left.endswith("s") and right.endswith("s")
 
     def _np_forward(self, i: int) -> tuple[int, int] | None:
         """The noun phrase starting at token ``i``: up to a comma, a clause or a time word."""
@@ -1013,7 +1025,7 @@ class _Extraction:
         index = bisect.bisect_right(self.all_pieces, (pos, len(self.text) + 1)) - 1
         return index >= 0 and self.all_pieces[index][0] <= pos < self.all_pieces[index][1]
 
-    def _content(self, start: int, end: int) -> tuple[int, int] | None:
+    def _content(self, start: int, end: int, short: bool = False) -> tuple[int, int] | None:
         """Trim a content span: whitespace, final period, and any quotation it runs into."""
         text = self.text
         if end - start > _MAX_CONTENT:
@@ -1034,9 +1046,9 @@ class _Extraction:
             end -= 1
             while end > start and text[end - 1].isspace():
                 end -= 1
-        if end - start < 8 or len(text[start:end].split()) < 2:
+        if not short and (end - start < 8 or len(text[start:end].split()) < 2):
             return None
-        return start, end
+        return (start, end) if end > start else None
 
     def _balanced(self, start: int, end: int) -> bool:
         return sum(1 for m in _MARK.finditer(self.text, start, end)) % 2 == 0
@@ -1129,13 +1141,13 @@ class _Extraction:
                 start_tok = a
                 while start_tok < before_np and self.lower[start_tok] in _CONJUNCTIONS:
                     start_tok += 1
-                content = self._content(self.starts[start_tok], self.starts[before_np])
-                if content is None:
-                    return None
-                pieces = [content]
                 rest = self._continuation(j, b, se)
-                if rest is not None:
-                    pieces.append(rest)
+                content = self._content(
+                    self.starts[start_tok], self.starts[before_np], rest is not None
+                )
+                pieces = [p for p in (content, rest) if p is not None]
+                if not pieces:
+                    return None
                 return _Event(_Attribution(j, np, role, cue_type_conf - 0.05), pieces)
             return None
         # Inverted: "CONTENT, said the mayor."
@@ -1168,6 +1180,14 @@ class _Extraction:
                 if self.lower[k] in ("that", "to") or self.words[k] == ",":
                     if self.lower[k] in ("that", "to"):
                         i = k - 1 if self.lower[k - 1] == "not" and k - 1 > i else k
+                    break
+        if i < b and not tell and self.lower[i] in _PREPOSITIONS:
+            # 'said on ABC's "This Week" that ...': a phrase before the "that" clause.
+            for k in range(i + 1, min(b, i + 14)):
+                if self.lower[k] == "that":
+                    i = k
+                    break
+                if self.words[k] in (",", ";", ":") or self.lower[k] in _CUES:
                     break
         if i >= b:
             return None
@@ -1234,6 +1254,23 @@ class _Extraction:
                 ):
                     # "..., noting that ..." / "..., according to X": a second attribution
                     return self.starts[k] if nxt == k + 1 else self.spans[k + 1][1]
+            if (
+                self.lower[k] in ("and", "but")
+                and k + 1 < b
+                and k - i >= 3
+                and (
+                    (self.lower[k + 1] in SPEECH_CUES and self.words[k + 1].islower())
+                    or (
+                        self.lower[k + 1] in ("did", "does", "would", "could")
+                        and k + 2 < b
+                        and self.lower[k + 2] == "not"
+                    )
+                )
+            ):
+                # "... but did not suggest ...", "... and suggested that ...": the
+                # speaker's next act, not part of what was said
+                cut = k - 1 if self.words[k - 1] == "," else k
+                return self.starts[cut]
             if word == ";" or (word in _CONTENT_BREAKS and self.spans[k - 1][1] < self.starts[k]):
                 return self.starts[k]  # a spaced dash or a semicolon ends the reported clause
             if (

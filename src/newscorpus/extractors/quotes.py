@@ -1271,6 +1271,13 @@ class _Extraction:
                 # speaker's next act, not part of what was said
                 cut = k - 1 if self.words[k - 1] == "," else k
                 return self.starts[cut]
+            if (
+                word == ","
+                and k + 1 < b
+                and self.lower[k + 1] in ("who", "despite", "often")
+                and k - i >= 4
+            ):
+                return self.starts[k]  # a relative clause or aside the reporter adds
             if word == ";" or (word in _CONTENT_BREAKS and self.spans[k - 1][1] < self.starts[k]):
                 return self.starts[k]  # a spaced dash or a semicolon ends the reported clause
             if (

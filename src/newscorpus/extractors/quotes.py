@@ -1660,8 +1660,12 @@ def extract_quotes(analysis: Analysis, people: Sequence[Person] | None = None) -
     for attr in ordered:
         if attr.source is not None:
             attr.speaker = attr.source.speaker
+    # A quotation nobody can be found to have said, with no verb of saying near it, is
+    # as a rule a title, a slogan, a sign or boilerplate ("Related:"), not speech.
     spans: list[tuple[int, int, Kind, _Attribution | None]] = [
-        (piece.start, piece.end, "direct", piece.attr) for piece in direct
+        (piece.start, piece.end, "direct", piece.attr)
+        for piece in direct
+        if piece.attr is not None and (piece.attr.speaker is not None or piece.attr.cue is not None)
     ]
     for event in events:
         for start, end in event.pieces:

@@ -74,7 +74,8 @@ SPEECH_CUES: Final = _words(
     accused accuses blamed blames announced announces
     supported supports opposed opposes highlighted highlights cited cites sought seeks
     offered offers attacked attacks touted touts promoted promotes mocked mocks
-    applauded applauds embraced embraces
+    applauded applauds embraced embraces referring calling describing praising
+    criticizing criticising accusing urging blaming
     """
 )
 
@@ -96,7 +97,8 @@ THOUGHT_CUES: Final = _words(
 # ("..., saying the stakes were too high").
 PARTICIPLE_CUES: Final = _words(
     "saying adding telling noting arguing warning insisting claiming explaining stressing "
-    "declaring announcing suggesting predicting conceding acknowledging writing"
+    "declaring announcing suggesting predicting conceding acknowledging writing referring "
+    "calling describing praising criticizing criticising accusing urging blaming"
 )
 
 # Words that may sit between a subject and its speech verb ("Kyiv has also said").

@@ -85,6 +85,7 @@ _DETERMINERS: Final = frozenset("the a an his her their its this that these thos
 # need "that", or "to" for promises and requests, to tell a clause from an object.
 _BARE_CUES: Final = frozenset(
     """
+    reported reports
     said says say saying told tells telling added adds adding wrote writes writing claimed
     claims claiming argued argues arguing insisted insists insisting warned warns warning
     noted notes noting stated states declared declares explained explains stressed
@@ -129,6 +130,7 @@ _OBJECT_CUES: Final = frozenset(
     supported supports opposed opposes highlighted highlights cited cites
     offered offers attacked touted touts promoted promotes mocked mocks
     applauded applauds
+    referring calling describing praising criticizing criticising accusing urging blaming
     """.split()
 )
 # Common irregular verbs, where a subject phrase read forwards must stop.
@@ -1201,8 +1203,8 @@ class _Extraction:
         ) and (word in _INFINITIVE_CUES):
             pass
         elif word in _OBJECT_CUES:
-            if self.lower[i] in ("for", "of", "on") and i + 1 < b:
-                i += 1  # "called for more sanctions", "warned of", "weighed in on"
+            if self.lower[i] in ("for", "of", "on", "to") and i + 1 < b:
+                i += 1  # "called for more sanctions", "warned of", "referring to"
         elif word not in _BARE_CUES and not (word in _EVIDENCE_CUES and self._evidence_subject(j)):
             return None
         if i >= b or self.words[i] in (",", ".", ";", "?", "!"):
@@ -1217,7 +1219,8 @@ class _Extraction:
             return None
         if self.lower[i] in PARTICIPLE_CUES:
             return None
-        return self._content(self.starts[i], self._next_attribution(i, b, se))
+        # An endorsement's content may be one name: "Christie endorsed Trump."
+        return self._content(self.starts[i], self._next_attribution(i, b, se), word in _OBJECT_CUES)
 
     def _thinker(self, j: int) -> bool:
         """Whether a belief verb has a subject that can hold beliefs, not "a think tank"."""

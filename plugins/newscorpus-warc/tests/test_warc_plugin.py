@@ -87,6 +87,7 @@ def test_html_responses_become_articles_and_the_rest_is_counted(gzip_records: bo
     assert stats.truncated is None
 
 
+@pytest.mark.filterwarnings("ignore::newscorpus_warc.WarcSkipWarning")
 def test_truncated_file_yields_what_was_readable_then_one_error(tmp_path: Path) -> None:
     data = _warc()
     cut = data[: data.rindex(b"\x1f\x8b") + 60]  # stop inside the last record's gzip member
@@ -108,6 +109,7 @@ def test_a_broken_record_is_counted_and_skipped() -> None:
     assert stats.skipped["broken"] == 1
 
 
+@pytest.mark.filterwarnings("ignore::newscorpus_warc.WarcSkipWarning")
 def test_corrupt_compressed_data_is_reported_not_raised(tmp_path: Path) -> None:
     data = bytearray(_warc())
     last = data.rindex(b"\x1f\x8b")

@@ -97,28 +97,49 @@ def _date_from_json(value: str) -> dt.date | dt.datetime:
     return dt.date.fromisoformat(value)
 
 
+# How to write each field, decided once per class rather than once per value.
+_PLAIN, _RECORD, _RECORDS, _LIST, _NUMBER, _DATE = range(6)
+_PLANS: dict[type, tuple[tuple[str, int], ...]] = {}
+
+
+def _plan(cls: type) -> tuple[tuple[str, int], ...]:
+    plan = _PLANS.get(cls)
+    if plan is None:
+        steps = []
+        for field in attrs.fields(cls):
+            key = (cls, field.name)
+            if key in _NESTED:
+                kind = _RECORDS if key in _TUPLE_FIELDS else _RECORD
+            elif key in _TUPLE_FIELDS:
+                kind = _LIST
+            elif key in _DECIMAL_FIELDS:
+                kind = _NUMBER
+            elif key in _DATE_FIELDS:
+                kind = _DATE
+            else:
+                kind = _PLAIN
+            steps.append((field.name, kind))
+        plan = _PLANS[cls] = tuple(steps)
+    return plan
+
+
 def record_to_dict(record: Any) -> dict[str, Any]:
     """Any newscorpus model as a JSON-ready dict (every field, in declaration order)."""
-    cls = type(record)
     out: dict[str, Any] = {}
-    for field in attrs.fields(cls):
-        value = getattr(record, field.name)
-        key = (cls, field.name)
-        if value is None:
-            out[field.name] = None
-        elif key in _NESTED:
-            if key in _TUPLE_FIELDS:
-                out[field.name] = [record_to_dict(item) for item in value]
-            else:
-                out[field.name] = record_to_dict(value)
-        elif key in _TUPLE_FIELDS:
-            out[field.name] = list(value)
-        elif key in _DECIMAL_FIELDS:
-            out[field.name] = number_to_json(value)
-        elif key in _DATE_FIELDS:
-            out[field.name] = _date_to_json(value)
+    for name, kind in _plan(type(record)):
+        value = getattr(record, name)
+        if value is None or kind == _PLAIN:
+            out[name] = value
+        elif kind == _RECORDS:
+            out[name] = [record_to_dict(item) for item in value]
+        elif kind == _RECORD:
+            out[name] = record_to_dict(value)
+        elif kind == _LIST:
+            out[name] = list(value)
+        elif kind == _NUMBER:
+            out[name] = number_to_json(value)
         else:
-            out[field.name] = value
+            out[name] = _date_to_json(value)
     return out
 
 

@@ -132,6 +132,8 @@ FUNCTION_WORDS: Final = _words(
     yesterday tomorrow instead indeed nevertheless together elsewhere addressing asked
     according despite during under over about what who why how where which some many most
     all both each every no not one two three other another such more less several few
+    i'm i’m there's there’s let's let’s it's it’s that's that’s here's here’s what's what’s
+    we're we’re they're they’re you're you’re he's he’s she's she’s
     """
 )
 

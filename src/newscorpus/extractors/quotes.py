@@ -154,6 +154,14 @@ _EXTRA_CUES: Final = _SEEM_CUES | frozenset(("according", "asked", "expected"))
 _INDEFINITE: Final = frozenset("a an one another".split())
 _PARTICLES: Final = frozenset("off up back in out".split())
 _PREPOSITIONS: Final = frozenset("on in at during to before after with".split())
+# Adverbs and time words that may sit between a subject and its verb.
+_ADVERBS: Final = frozenset("now never quite even often soon then once still already long".split())
+_WEEKDAYS: Final = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_DOCUMENT_NOUNS: Final = frozenset(
+    "statement release letter post tweet video memo email note message interview speech ad".split()
+)
+_TIME_NOUNS: Final = frozenset("week month year weekend night morning".split())
+_TIME_DETERMINERS: Final = frozenset("last this next".split())
 _SPLITTERS: Final = frozenset("but and while whereas although though as".split())
 
 Kind = Literal["direct", "indirect", "mixed"]
@@ -676,6 +684,8 @@ class _Extraction:
             word = self.words[k]
             low = self.lower[k]
             introduced = k == a or self.lower[k - 1] in _SUBJECT_INTRODUCERS
+            if introduced and self._in_any_piece(self.starts[k]):
+                continue  # words inside quotation marks are not the clause's subject
             if (
                 k + 1 < j
                 and self.words[k + 1] == ","
@@ -708,11 +718,16 @@ class _Extraction:
             if nxt[:1].isupper() or (nxt == "." and self.lower[end] in ABBREVIATIONS):
                 end += 1
             elif (
-                (low in ROLE_NOUNS or low in ("presidential", "presumptive"))
+                nxt.islower()
+                and low not in FUNCTION_WORDS
+                and low not in CLAUSE_BOUNDARIES
+                and low not in AUXILIARIES
+                and not low.endswith("ed")
+                and low not in _COMMON_VERBS
                 and end + 2 < j
                 and (self.words[end + 2][:1].isupper() or self.lower[end + 2] in ROLE_NOUNS)
             ):
-                end += 1  # "Presumptive GOP nominee Donald Trump"
+                end += 1  # "Democratic front-runner Hillary Clinton", "GOP nominee Donald Trump"
             else:
                 break
         return (subject, end)
@@ -822,6 +837,17 @@ class _Extraction:
                 break
             k -= 1
             count += 1
+            if (
+                k + 1 < j
+                and low.endswith("ed")
+                and word.islower()
+                and "-" not in word
+                and k >= floor
+                and (self.words[k][:1].isupper() or self.lower[k] in _SUBJECT_PRONOUNS)
+            ):
+                k += 1  # "Black Lives Matter issued a statement": a verb ends the phrase
+                count -= 1
+                break
             if low in _SUBJECT_PRONOUNS and k + 1 < j:
                 break  # "the kind of tone he said": the pronoun is the subject
         if k == j or count >= 12:
@@ -902,18 +928,29 @@ class _Extraction:
         self, cue: int, floor: int
     ) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
         """The subject of the speech verb at ``cue``, and an appositive role if there is one."""
-        j = cue - 1
-        while j >= floor and (
-            self.lower[j] in AUXILIARIES
-            or (self.lower[j].endswith("ly") and self.words[j].islower() and len(self.words[j]) > 4)
-        ):
-            j -= 1
+        j = self._skip_between(cue - 1, floor)
         if j < floor:
             return None
         if self.words[j] == ",":
             return self._appositive_subject(j, floor)
         np = self._np_back(j, floor)
         return (np, None) if np is not None else None
+
+    def _skip_between(self, j: int, floor: int) -> int:
+        """Step back from ``j`` over what may stand between a subject and its verb:
+        auxiliaries, adverbs and time ("Trump on Tuesday said", "officials now say")."""
+        while j >= floor:
+            low = self.lower[j]
+            adverb = low.endswith("ly") and self.words[j].islower() and len(low) > 4
+            if adverb or low in AUXILIARIES or low in _ADVERBS or low in _WEEKDAYS:
+                j -= 1
+            elif low in _TIME_NOUNS and j - 1 >= floor and self.lower[j - 1] in _TIME_DETERMINERS:
+                j -= 2  # "last week", "this month"
+            elif low in ("on", "in") and self.lower[j + 1] in _WEEKDAYS:
+                j -= 1
+            else:
+                break
+        return j
 
     def _appositive_subject(
         self, j: int, floor: int
@@ -1012,7 +1049,11 @@ class _Extraction:
                 event = self._seeming(j, a, b, se)
             elif low in _TAIL_ONLY:
                 continue
-            elif low in PARTICIPLE_CUES and j > a and self.words[j - 1] == ",":
+            elif (
+                low in PARTICIPLE_CUES
+                and j > a
+                and (self.words[j - 1] == "," or self.lower[j - 1] in _DOCUMENT_NOUNS)
+            ):
                 event = self._participle(j, a, b, se, sentence_events)
             else:
                 event = self._reported(j, a, b, se)

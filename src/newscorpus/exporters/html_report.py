@@ -34,6 +34,8 @@ from .geojson import place_key
 __all__ = ["HtmlReportExporter", "highlight", "project"]
 
 KINDS: Final = ("quote", "speaker", "place", "figure")
+_LABELS: Final = 25
+"""Places named on the map itself (the most mentioned); every dot names its place on hover."""
 
 _CSS: Final = """
 :root{--q:#fff2a8;--s:#c9e4ff;--p:#c8f0c8;--f:#ffd3b0;--ink:#1d1d1f;--mute:#666}
@@ -285,7 +287,7 @@ class HtmlReportExporter:
         out.write(f'<path class="grid" style="stroke-width:{0.25 * k:.4f}" d="{" ".join(grid)}"/>'
                   f'<path class="grid equator" style="stroke-width:{0.4 * k:.4f}" d="M-180 0H180"/>\n')
         ordered = sorted(self._places.values(), key=lambda p: (-p.mentions, p.place.name))
-        for entry in ordered:
+        for rank, entry in enumerate(ordered):
             place = entry.place
             assert place.lat is not None and place.lon is not None
             x, y = project(place.lon, place.lat)
@@ -294,10 +296,15 @@ class HtmlReportExporter:
                 f'<g class="place" data-lat="{place.lat}" data-lon="{place.lon}">'
                 f'<circle cx="{x}" cy="{y}" r="{radius:.4f}" style="stroke-width:{0.3 * k:.4f}">'
                 f"<title>{_e(place.name)}: {entry.mentions} mentions in {entry.articles} "
-                f'articles</title></circle><text x="{round(x + radius + 0.5 * k, 4)}" '
-                f'y="{round(y + k, 4)}" style="font-size:{4.5 * k:.4f}px;stroke-width:{0.8 * k:.4f}px">'
-                f"{_e(place.name)}</text></g>\n"
+                "articles</title></circle>"
             )
+            if rank < _LABELS:  # the rest are named on hover, and in the table below
+                out.write(
+                    f'<text x="{round(x + radius + 0.5 * k, 4)}" y="{round(y + k, 4)}" '
+                    f'style="font-size:{4.5 * k:.4f}px;stroke-width:{0.8 * k:.4f}px">'
+                    f"{_e(place.name)}</text>"
+                )
+            out.write("</g>\n")
         out.write("</svg>\n")
         if not ordered:
             out.write('<p class="empty">No place with coordinates.</p>\n')

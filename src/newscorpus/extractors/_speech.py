@@ -27,14 +27,12 @@ __all__ = [
     "ORG_WORDS",
     "PARTICIPLE_CUES",
     "PLACE_WORDS",
-    "PRONOUNS",
     "ROLE_NOUNS",
     "SPEECH_CUES",
     "TELL_CUES",
     "THOUGHT_CUES",
     "TIME_WORDS",
     "TITLE_WORDS",
-    "cue_type",
 ]
 
 
@@ -185,8 +183,6 @@ ROLE_NOUNS: Final = _words(
 MALE_TITLES: Final = _words("mr mr. sir lord king prince father he him his")
 FEMALE_TITLES: Final = _words("mrs mrs. ms ms. miss dame lady queen princess she her")
 
-PRONOUNS: Final = _words("he she they it we i you who which")
-
 # Capitals and seats of power that speak for their governments ("Moscow said ...").
 CAPITALS: Final = _words(
     """
@@ -247,8 +243,3 @@ MEDIUM: Final = re.compile(
     r"|televised[ \t]+address|video[ \t]+address|conference[ \t]+call|message|memo|report)\b"
     r"|online\b"
 )
-
-
-def cue_type(word: str) -> str:
-    """``thought`` for belief verbs, ``speech`` for the rest."""
-    return "thought" if word.lower() in THOUGHT_CUES else "speech"

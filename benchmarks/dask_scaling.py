@@ -7,8 +7,9 @@ Needs the ``newscorpus-dask`` plugin (``pip install plugins/newscorpus-dask``). 
 figures, each the ratio of the serial time to the Dask time over the same shards:
 
 - **warm**: the shards alone. Serial runs them in a child process after one warm-up
-  shard; Dask runs them on a LocalCluster that is already up, each worker warmed the same
-  way. This is the scaling of the shard function itself. The CPU seconds of the serial
+  shard, with no cluster alive; Dask runs them on a LocalCluster that is already up,
+  each worker warmed the same way (the cluster is started anew for each repetition and
+  its start is not timed). This is the scaling of the shard function itself. The CPU seconds of the serial
   run and of each worker are kept too: on a machine other jobs share, the ratio of the
   serial CPU time to the busiest worker's says what two idle cores would give.
 - **end to end**: ``newscorpus extract CORPUS -o DIR/`` as a user types it, once with
@@ -115,27 +116,28 @@ def warm(corpus: Path, shard_size: int, workers: int, repeat: int, scratch: Path
     serial_cpu: list[float] = []
     worker_cpu: list[list[float]] = []
     same = True
-    with connect(None, workers) as client:  # the cluster `--runner dask` starts
-        client.run(process_shard, warmup)  # imports, gazetteer, patterns on every worker
-        for i in range(repeat):
-            out_s, out_d = scratch / f"warm-serial-{i}", scratch / f"warm-dask-{i}"
-            child = subprocess.run(
-                [sys.executable, __file__, "--corpus", str(corpus), "--shard-size",
-                 str(shard_size), "--serial-child", str(out_s)],
-                capture_output=True, text=True, check=True,
-            )
-            report = json.loads(child.stdout.splitlines()[-1])
-            serial.append(report["seconds"])
-            serial_cpu.append(report["cpu"])
-            tasks, _ = plan_shards([str(corpus)], str(out_d), config, shard_size=shard_size)
+    for i in range(repeat):
+        out_s, out_d = scratch / f"warm-serial-{i}", scratch / f"warm-dask-{i}"
+        # Serial first, with no cluster alive: idle workers and their timers are not free.
+        child = subprocess.run(
+            [sys.executable, __file__, "--corpus", str(corpus), "--shard-size",
+             str(shard_size), "--serial-child", str(out_s)],
+            capture_output=True, text=True, check=True,
+        )
+        report = json.loads(child.stdout.splitlines()[-1])
+        serial.append(report["seconds"])
+        serial_cpu.append(report["cpu"])
+        tasks, _ = plan_shards([str(corpus)], str(out_d), config, shard_size=shard_size)
+        with connect(None, workers) as client:  # the cluster `--runner dask` starts
+            client.run(process_shard, warmup)  # imports, gazetteer, patterns on each worker
             before = client.run(time.process_time)
             started = time.perf_counter()
             run_sharded(tasks, str(out_d), lambda t, j, o: run_on_client(client, t))
             dask.append(time.perf_counter() - started)
             after = client.run(time.process_time)
-            worker_cpu.append(sorted(after[w] - before[w] for w in after))
-            same = same and _records(out_s / "run") == _records(out_d)
-            print(f"  warm #{i + 1}: serial {serial[-1]:.2f} s, dask {dask[-1]:.2f} s", flush=True)
+        worker_cpu.append(sorted(after[w] - before[w] for w in after))
+        same = same and _records(out_s / "run") == _records(out_d)
+        print(f"  warm #{i + 1}: serial {serial[-1]:.2f} s, dask {dask[-1]:.2f} s", flush=True)
     # CPU seconds do not depend on what else the machine runs: the serial CPU time over
     # the busiest worker's is the speed-up two otherwise idle cores would give.
     projected = [s / max(w) for s, w in zip(serial_cpu, worker_cpu, strict=True)]

@@ -27,7 +27,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Sequence
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 from ..analysis import ABBREVIATIONS, Analysis
 from ..models import Cue, Person, Quote, Speaker, SpeakerType
@@ -151,6 +151,33 @@ _SEEM_CUES: Final = frozenset("appears appear appeared seems seem seemed".split(
 _BE_FORMS: Final = frozenset("is are was were be been".split())
 _QUESTION_WORDS: Final = frozenset("whether if what who how why when where which".split())
 _EXTRA_CUES: Final = _SEEM_CUES | frozenset(("according", "asked", "expected"))
+
+
+def _trie(words: list[str]) -> str:
+    """A regex alternation of ``words`` shaped as a trie, so that matching tries one
+    branch per letter instead of every word at every position."""
+    root: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict[str, Any]]) -> str:
+        branches = [re.escape(char) + build(node[char]) for char in sorted(node) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
+
+# Every speech verb as a whole lower-case word (or a capitalised "According"/"Asked"),
+# found in one C-speed pass over the text.
+_CUE_WORD: Final = re.compile(
+    r"(?<![\w'’-])(?:" + _trie(sorted(_CUES | _EXTRA_CUES)) + r")(?![\w'’-])|According|Asked"
+)
 _INDEFINITE: Final = frozenset("a an one another".split())
 _PARTICLES: Final = frozenset("off up back in out".split())
 _PREPOSITIONS: Final = frozenset("on in at during to before after with".split())
@@ -171,9 +198,6 @@ Kind = Literal["direct", "indirect", "mixed"]
 # than this is a table, a dump or hostile input, and is not searched for quotations.
 _MARK_CHARS: Final = ('"', "“", "”", "«", "»", "„", "‟", "''")
 _MAX_MARKS: Final = 400
-
-# Runs of lower-case letters: where a speech verb may be, found in one C-speed pass.
-_LOWER_WORD: Final = re.compile(r"[a-z]+|According|Asked")
 
 
 class _Slices:
@@ -1009,6 +1033,7 @@ class _Extraction:
     # -- reported speech ------------------------------------------------------------
 
     def find_reported(self) -> list[_Event]:
+        """Every reported-speech attribution, sentence by sentence, in text order."""
         events: list[_Event] = []
         n = len(self.spans)
         sentences = self.analysis.sentences
@@ -1016,10 +1041,8 @@ class _Extraction:
         current = -1
         a = b = se = 0
         sentence_events: list[_Event] = []
-        for match in _LOWER_WORD.finditer(self.text):
+        for match in _CUE_WORD.finditer(self.text):
             low = match.group().lower()
-            if low not in _CUES and low not in _EXTRA_CUES:
-                continue
             j = self.tok_at(match.start())
             if j >= n or self.spans[j] != match.span():
                 continue  # part of a longer token

@@ -797,6 +797,11 @@ class _Extraction:
             return _Attribution(cue, self._np_forward(cue + 2), None, 0.85)
         sentence = self.analysis.sentence_at(self.starts[cue])
         first = self.tok_at(max(floor, sentence[0] if sentence else floor))
+        if self.lower[cue] in PARTICIPLE_CUES and cue > first:
+            # '..., telling reporters, "..."': the subject of the clause it hangs on.
+            subject = self._clause_subject(first, cue)
+            if subject is not None:
+                return _Attribution(cue, subject, None, 0.8)
         found = self._subject_before(cue, first)
         if found is not None:
             return _Attribution(cue, found[0], found[1], 0.9)

@@ -1397,15 +1397,19 @@ class _Extraction:
         k = np[1] + 1
         while k < b and self.words[k] != "," and k - j < 16:
             k += 1
+        before = after = None
         if j > a and self.words[j - 1] == ",":
-            content = self._content(self.starts[a], self.starts[j - 1])
-        elif k < b and self.words[k] == ",":
-            content = self._content(self.spans[k][1], se)
-        else:
-            content = None
-        if content is None:
+            start = a
+            while start < j - 1 and self.lower[start] in _CONJUNCTIONS:
+                start += 1
+            before = self._content(self.starts[start], self.starts[j - 1], True)
+        if k < b and self.words[k] == ",":
+            # "G4S receives, according to one report, $234 million ...": both sides.
+            after = self._content(self.spans[k][1], self._next_attribution(k + 1, b, se))
+        pieces = [p for p in (before, after) if p is not None]
+        if not pieces:
             return None
-        return _Event(_Attribution(j, np, None, 0.75), [content])
+        return _Event(_Attribution(j, np, None, 0.75), pieces)
 
     def _asked(self, j: int, a: int, b: int, se: int) -> _Event | None:
         """``Asked whether X, she said ...`` / ``Boyle asked Trump if X``: the question."""

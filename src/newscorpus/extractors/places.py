@@ -190,6 +190,12 @@ _FACILITY_WORDS: Final = frozenset(
     "plant steelworks factory refinery mine airport airbase dam station reactor prison "
     "shipyard terminal works base".split()
 )
+_ROAD_WORDS: Final = frozenset(
+    "street avenue road drive boulevard lane highway bypass parkway freeway motorway".split()
+)
+_STREET_WORDS: Final = _ROAD_WORDS | frozenset(
+    "square bridge park stadium beach harbour harbor lagoon plaza airport".split()
+)
 _SPEECH_AFTER: Final = re.compile(
     r"[ \t]+(?:said|says|told|added|wrote|explained|noted|asked|replied|recalled)\b"
 )
@@ -385,6 +391,18 @@ class Geoparser:
                         and f[0] != k
                     )
                 ]
+        if (
+            n >= 2
+            and lowers[-1] in _STREET_WORDS
+            and not any(i == 0 and j == n for i, j, _ in found)
+            and lowers[0] not in _STOP
+            and lowers[0] not in _TITLES
+        ):
+            # "Howman Avenue", "Eastern Bypass", "Centennial Park": a street or landmark
+            # the gazetteer lacks; a town inside its name ("Freeman" Drive) is not meant.
+            start, end = words[0][0], words[-1][1]
+            kind = "street" if lowers[-1] in _ROAD_WORDS else "landmark"
+            return [_Match(start, end, fold(text[start:end]), (), cued=True, unknown_kind=kind)]
         found = self._drop_split_names(found)
         given = self.gaz.given_names
         out: list[_Match] = []

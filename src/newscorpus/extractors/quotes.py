@@ -1521,6 +1521,7 @@ class _Extraction:
         """(position, person) of the first person named in each sentence outside quotes."""
         out: list[tuple[int, int]] = []
         seen_sentence = -1
+        sentences = self.analysis.sentences
         for start, _end, index in self.mentions:
             if self.people[index].type != "person" or self.in_piece(start):
                 continue
@@ -1528,7 +1529,14 @@ class _Extraction:
             if sentence == seen_sentence:
                 continue
             seen_sentence = sentence
-            out.append((start, index))
+            # A subject opens its sentence, or follows a short opening phrase and a
+            # comma; "the Birchfield Harrier" is an epithet, not a name.
+            first = self.tok_at(sentences[sentence][0])
+            k = self.tok_at(start)
+            before = self.lower[k - 1] if k > first else ""
+            opening = k - first <= 2 or (before == "," and k - first <= 8)
+            if opening and before not in ("the", "a", "an"):
+                out.append((start, index))
         return out
 
     def _antecedent(

@@ -258,6 +258,8 @@ class _Match:
     score: float = 0.0
     locative: bool = False
     """After "in", "near", "from" ...: the text treats it as a location."""
+    name_end: int | None = None
+    """Where the name ends when a designator after it was taken into the span."""
     speaks: bool = False
     """Followed by "said", "told" ...: a person, unless a capital or a country speaks."""
     after_the: bool = False
@@ -505,6 +507,7 @@ class Geoparser:
             after = _AFTER_DESIGNATOR.match(text, end)
             if after is not None and after.group("word").islower():
                 word = after.group("word")
+                match.name_end = end
                 match.end = after.end()
                 match.prefer = _DESIGNATOR_AFTER.get(word, ())
             return match
@@ -1031,7 +1034,11 @@ class Geoparser:
         places: list[Place] = []
         for key, group in groups.items():
             first = group[0]
-            mentions = tuple(Mention(m.start, m.end, text[m.start : m.end], m.role) for m in group)
+            mentions = tuple(
+                Mention(m.start, end, text[m.start : end], m.role)
+                for m in group
+                for end in (_mention_end(m),)
+            )
             score = max(m.score for m in group)
             if key.startswith("pid:") and first.chosen is not None:
                 e = first.chosen
@@ -1170,6 +1177,13 @@ class _Context:
             if near:
                 bonus += 1.5 + min(1.0, 0.5 * (near - 1))
         return bonus
+
+
+def _mention_end(m: _Match) -> int:
+    """The span keeps "region" in "Luhansk region", not "state" in "US state"."""
+    if m.name_end is not None and (m.chosen is None or m.chosen.kind not in m.prefer):
+        return m.name_end
+    return m.end
 
 
 def _bounded_runs(text: str, runs: Iterable[tuple[int, int]]) -> Iterable[tuple[int, int]]:

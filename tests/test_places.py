@@ -203,3 +203,22 @@ def test_speakers_and_adjectives_are_not_places() -> None:
     found = by_surface(places("Obama said the Jewish community in Chicago would help."))
     assert "Obama" not in found and "Jewish" not in found
     assert found["Chicago"].country_code == "US"
+
+
+def test_dateline_mention_is_flagged_and_grouped() -> None:
+    found = places("KYIV, June 15 (Reuters) - Talks began in Kyiv and Lviv.")
+    kyiv = next(p for p in found if p.gazetteer_id == "geonames:703448")
+    assert [(m.text, m.role) for m in kyiv.mentions] == [("KYIV", "dateline"), ("Kyiv", "location")]
+    assert kyiv.resolution == "dateline"
+
+
+def test_streets_and_landmarks_the_gazetteer_lacks() -> None:
+    found = by_surface(places("Police closed Brackley Avenue near Lysychansk on Monday."))
+    street = found["Brackley Avenue"]
+    assert street.kind == "street" and street.country_code == "UA"
+
+
+def test_designator_stays_out_of_a_country_span() -> None:
+    found = by_surface(places("The US state of Texas sued the agency."))
+    assert found["US"].kind == "country"
+    assert found["Texas"].kind == "region"

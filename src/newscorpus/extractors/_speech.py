@@ -70,9 +70,9 @@ SPEECH_CUES: Final = _words(
     rejected rejects dismissed dismisses blasted slammed condemned condemns welcomed
     welcomes called calls urged urges described describes proposed proposes questioned
     accused accuses blamed blames announced announces
-    supported supports opposed opposes highlighted highlights cited cites sought seeks
-    offered offers attacked attacks touted touts promoted promotes mocked mocks
-    applauded applauds embraced embraces referring calling describing praising
+    supported opposed highlighted cited sought seeks
+    offered attacked touted promoted mocked
+    applauded embraced referring calling describing praising
     criticizing criticising accusing urging blaming
     """
 )
@@ -130,6 +130,7 @@ FUNCTION_WORDS: Final = _words(
     yesterday tomorrow instead indeed nevertheless together elsewhere addressing asked
     according despite during under over about what who why how where which some many most
     all both each every no not one two three other another such more less several few
+    among amid following under without within throughout across beyond including
     i'm i’m there's there’s let's let’s it's it’s that's that’s here's here’s what's what’s
     we're we’re they're they’re you're you’re he's he’s she's she’s
     """

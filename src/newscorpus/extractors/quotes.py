@@ -127,9 +127,9 @@ _OBJECT_CUES: Final = frozenset(
     praised praises defended defends rejected rejects dismissed dismisses blasted slammed
     condemned condemns welcomed welcomes called calls urged urges described describes
     proposed proposes questioned questions accused accuses blamed blames
-    supported supports opposed opposes highlighted highlights cited cites
-    offered offers attacked touted touts promoted promotes mocked mocks
-    applauded applauds
+    supported opposed highlighted cited
+    offered attacked touted promoted mocked
+    applauded
     referring calling describing praising criticizing criticising accusing urging blaming
     """.split()
 )
@@ -1252,7 +1252,7 @@ class _Extraction:
                     if self.lower[k] in ("that", "to"):
                         i = k - 1 if self.lower[k - 1] == "not" and k - 1 > i else k
                     break
-        if i < b and not tell and self.lower[i] in _PREPOSITIONS:
+        if i < b and not tell and self.lower[i] in _PREPOSITIONS and self.lower[j] in _BARE_CUES:
             # 'said on ABC's "This Week" that ...': a phrase before the "that" clause.
             for k in range(i + 1, min(b, i + 14)):
                 if self.lower[k] == "that":
@@ -1430,7 +1430,7 @@ class _Extraction:
 
     def _seeming(self, j: int, a: int, b: int, se: int) -> _Event | None:
         """``Enthusiasm for Clinton appears to have plummeted``: an impression with no
-        one who holds it; the thing and what it seems to do are both recorded."""
+        one who holds it (cue type ``other``, no speaker)."""
         if j + 1 >= b or self.lower[j + 1] != "to":
             return None
         k = j - 1
@@ -1442,17 +1442,12 @@ class _Extraction:
             k -= 1
         if k < a:
             return None
-        np = self._np_back(k, a)
-        pieces = []
-        if np is not None and np[1] - np[0] >= 1:
-            subject = self._content(self.starts[np[0]], self.spans[np[1]][1])
-            if subject is not None:
-                pieces.append(subject)
+        if self._np_back(k, a) is None:
+            return None
         content = self._content(self.starts[j + 1], self._next_attribution(j + 1, b, se))
         if content is None:
             return None
-        pieces.append(content)
-        return _Event(_Attribution(j, None, None, 0.5), pieces)
+        return _Event(_Attribution(j, None, None, 0.5), [content])
 
     def _participle(self, j: int, a: int, b: int, se: int, earlier: list[_Event]) -> _Event | None:
         content = self._content_after(j, b, se, self.lower[j] in TELL_CUES)
@@ -1787,7 +1782,7 @@ def _quote(
         speaker=attr.speaker,
         cue=state.cue(attr),
         medium=state.medium(attr),
-        confidence=attr.confidence,
+        confidence=round(attr.confidence, 2),
         attribution=identifier,
     )
 

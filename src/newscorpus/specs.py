@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal, Protocol
 
 import attrs
@@ -116,6 +117,11 @@ class ExportTarget(Protocol):
 
     def open(self, suffix: str = "", *, binary: bool = True) -> IO[Any]:
         """Open the main output (``suffix=""``) or a sibling (``".quotes.csv"``)."""
+        ...
+
+    def temp_path(self, suffix: str = "") -> Path:
+        """A temporary file for a writer that needs a real path (SQLite); moved into
+        place with the other outputs when the export succeeds."""
         ...
 
 

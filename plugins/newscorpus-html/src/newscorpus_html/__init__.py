@@ -25,8 +25,6 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any, Final
 
-import lxml.html
-import trafilatura
 from dateutil import parser as date_parser
 
 from newscorpus import Article, InputError, ParserSpec, hookimpl
@@ -207,6 +205,12 @@ def article_from_html(
         data = re.sub(r"^\s*<\?xml[^>]*\?>", "", data)
     if not data.strip():
         raise InputError("the page is empty", path=path)
+    # Imported here, not at the top: every newscorpus command imports installed plugins
+    # to list what they provide, and trafilatura alone costs a tenth of a second.
+    import lxml.etree
+    import lxml.html
+    import trafilatura
+
     try:
         tree = lxml.html.fromstring(data)
     except (ValueError, lxml.etree.ParserError) as exc:

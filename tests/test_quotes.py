@@ -208,6 +208,17 @@ def test_countries_and_groups_are_typed() -> None:
     assert group.speaker is not None and group.speaker.type == "group"
 
 
+def test_headline_shorthand() -> None:
+    colon = quotes("Mayor Okafor: 'We will rebuild every bridge'\n\nThe floods receded on Monday.")
+    assert colon and colon[0].text == "We will rebuild every bridge"
+    assert colon[0].kind == "direct"
+    assert colon[0].speaker is not None and colon[0].speaker.name == "Okafor"
+    assert colon[0].speaker.role == "Mayor"
+    title_case = quotes("Okafor Says Bridges Will Reopen By Spring\n\nThe floods receded.")
+    assert title_case and title_case[0].text == "Bridges Will Reopen By Spring"
+    assert title_case[0].cue is not None and title_case[0].cue.text == "Says"
+
+
 # -- the seed story ---------------------------------------------------------------------
 
 

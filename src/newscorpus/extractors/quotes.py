@@ -189,6 +189,13 @@ _DOCUMENT_NOUNS: Final = frozenset(
 )
 _TIME_NOUNS: Final = frozenset("week month year weekend night morning".split())
 _TIME_DETERMINERS: Final = frozenset("last this next".split())
+# Capitalised speech verbs of title-case headlines.
+_HEADLINE_CUES: Final = frozenset(
+    "Says Say Tells Warns Urges Calls Slams Blasts Vows Claims Insists Admits Denies Defends "
+    "Praises Rips Knocks Backs Endorses Accuses Blames Predicts Promises Pledges".split()
+)
+_HEADLINE_OPEN: Final = frozenset("'‘\"“")
+_HEADLINE_CLOSE: Final = frozenset("'’\"”")
 _SPLITTERS: Final = frozenset("but and while whereas although though as".split())
 
 Kind = Literal["direct", "indirect", "mixed"]
@@ -1091,6 +1098,57 @@ class _Extraction:
         events.extend(sentence_events)
         return events
 
+    def find_headline(self) -> _Event | None:
+        """Headlines attribute in their own shorthand: ``Trump: 'We will win'`` and
+        ``Clinton Says Crash Looks Like Terrorism``, with single quotation marks and
+        capitalised verbs that the body text would not use."""
+        if not self.lines:
+            return None
+        ls, le = self.lines[0]
+        first, last = self.tok_at(ls), self.tok_at(le)
+        if last - first > 30 or any(
+            self.starts[j] < le and j in self.consumed for j in range(first, last)
+        ):
+            return None
+        # "Speaker: content" with a short capitalised speaker.
+        for j in range(first + 1, min(last, first + 7)):
+            if self.words[j] == ":":
+                np = (first, j - 1)
+                named = all(
+                    self.words[k][:1].isupper()
+                    or not self.words[k][:1].isalpha()
+                    or self.lower[k] in ("of", "the")
+                    for k in range(first, j)
+                )
+                if self.words[first][:1].isupper() and (j - first <= 3 or named):
+                    content = self._content(self.spans[j][1], le)
+                    if content is not None:
+                        self.consumed.add(j)
+                        return self._headline_event(
+                            _Attribution(None, np, None, 0.6, colon=j), content
+                        )
+                break
+        # "Subject Says content" in title case.
+        for j in range(first + 1, min(last - 2, first + 8)):
+            if self.words[j] in _HEADLINE_CUES:
+                content = self._content(self.spans[j][1], le)
+                if content is not None:
+                    self.consumed.add(j)
+                    return self._headline_event(_Attribution(j, (first, j - 1), None, 0.6), content)
+        return None
+
+    def _headline_event(self, attr: _Attribution, content: tuple[int, int]) -> _Event:
+        """A headline quotation wholly inside single (or double) marks is direct speech."""
+        start, end = content
+        text = self.text
+        if end - start > 2 and text[start] in _HEADLINE_OPEN and text[end - 1] in _HEADLINE_CLOSE:
+            inner = text[start + 1 : end - 1]
+            if not any(mark in inner for mark in ("' ", "’ ", "” ", '" ')):
+                event = _Event(attr, [(start + 1, end - 1)])
+                event.kind_hint = "direct"
+                return event
+        return _Event(attr, [content])
+
     def _in_any_piece(self, pos: int) -> bool:
         """Whether ``pos`` lies between quotation marks, quotation or scare quote alike."""
         index = bisect.bisect_right(self.all_pieces, (pos, len(self.text) + 1)) - 1
@@ -1703,6 +1761,9 @@ def extract_quotes(analysis: Analysis, people: Sequence[Person] | None = None) -
     state.classify_pieces()
     state.attribute_pieces()
     events = state.find_reported()
+    headline = state.find_headline()
+    if headline is not None:
+        events.insert(0, headline)
     direct = [p for p in state.pieces if p.standalone]
     # A paragraph that is only a quote, with no attribution of its own, continues the
     # speaker of the nearest attribution before it (within the two paragraphs before).
@@ -1749,6 +1810,8 @@ def extract_quotes(analysis: Analysis, people: Sequence[Person] | None = None) -
     for event in events:
         for start, end in event.pieces:
             kind: Kind = "mixed" if _MARK.search(state.text, start, end) else "indirect"
+            if event.kind_hint == "direct":
+                kind = "direct"
             spans.append((start, end, kind, event.attr))
     spans.sort(key=lambda r: r[0])
     ids: dict[int, str] = {}

@@ -76,6 +76,9 @@ def test_countries_have_points_aliases_and_demonyms(gaz: Gazetteer) -> None:
     assert us and us[0].country_code == "US" and us[0].how == ABBREVIATION
     assert any(e.country_code == "US" for e in gaz.find("United States"))
     assert gaz.demonyms[fold("Russian")] == "RU"
+    assert gaz.find("DPRK")[0].country_code == "KP"
+    assert gaz.find("America")[0].country_code == "US"
+    assert not any(e.kind == "country" for e in gaz.find("IRA"))
 
 
 def test_regions_and_natural_features(gaz: Gazetteer) -> None:

@@ -223,6 +223,10 @@ def build(ne_dir: Path, out: Path, dictionary: Iterable[Path] = ()) -> dict[str,
                 _add_initials(b, str(long_name), pid, listed)
             for alt in info.get("altSpellings") or []:
                 _add_of_tail(b, str(alt), pid)
+                if len([w for w in str(alt).split() if w[:1].isupper()]) >= 4:
+                    # DPRK; shorter official names give initials that mean other
+                    # things in news (IRA for the Islamic Republic of Afghanistan).
+                    _add_initials(b, str(alt), pid, listed)
             if info.get("demonym"):
                 dem = str(info["demonym"])
                 for form in {dem, dem + "s"} if not dem.endswith(("s", "sh", "ch")) else {dem}:

@@ -139,7 +139,8 @@ _COMMON_VERBS: Final = frozenset(
     went goes go came comes took takes made makes gave gives got gets put puts ran runs
     began begins left leaves kept keeps held holds brought brings stood stands sat sits
     saw sees knew knows felt feels found finds stuck ends is was are were has had have
-    says said told tells wrote writes read reads did does became becomes
+    says said told tells wrote writes read reads did does became becomes took struck
+    begun sought won lost led met paid sent spent brought bought caught fought taught
     """.split()
 )
 # How far back (in tokens) a subject or a governing verb is looked for, and the longest
@@ -196,6 +197,7 @@ _HEADLINE_CUES: Final = frozenset(
 )
 _HEADLINE_OPEN: Final = frozenset("'‘\"“")
 _HEADLINE_CLOSE: Final = frozenset("'’\"”")
+_INITIALS: Final = frozenset("abcdefghijklmnopqrstuvwxyz")
 _SPLITTERS: Final = frozenset("but and while whereas although though as".split())
 
 Kind = Literal["direct", "indirect", "mixed"]
@@ -734,6 +736,9 @@ class _Extraction:
             end = a
             while end + 1 < j and end - a < 6:
                 low = self.lower[end + 1]
+                if low == "." and self.lower[end] in ABBREVIATIONS | _INITIALS:
+                    end += 1  # "A spokesman for Mayor Frank G. Jackson"
+                    continue
                 if low in AUXILIARIES or low in CLAUSE_BOUNDARIES or not low[:1].isalnum():
                     break
                 if self.words[end + 1].islower() and (low.endswith("ed") or low in _COMMON_VERBS):
@@ -873,14 +878,7 @@ class _Extraction:
                 break
             k -= 1
             count += 1
-            if (
-                k + 1 < j
-                and low.endswith("ed")
-                and word.islower()
-                and "-" not in word
-                and k >= floor
-                and (self.words[k][:1].isupper() or self.lower[k] in _SUBJECT_PRONOUNS)
-            ):
+            if k + 1 < j and word.islower() and self._verb_like(k + 1):
                 k += 1  # "Black Lives Matter issued a statement": a verb ends the phrase
                 count -= 1
                 break
@@ -899,6 +897,20 @@ class _Extraction:
         if start == j and head[:1].islower() and head.endswith(("ed", "ing")):
             return None  # "those who voted said": a verb, not a subject
         return (start, j)
+
+    def _verb_like(self, i: int) -> bool:
+        """Whether the lower-case word at ``i`` reads as a verb inside a would-be noun
+        phrase: a contraction, a common irregular form, or "-ed" not after a determiner
+        ("the unsigned opinion" is a noun phrase, "officials voted" is not)."""
+        low = self.lower[i]
+        if low.endswith(("n't", "n’t")) or low in _COMMON_VERBS:
+            return True
+        if low.endswith("ed") and "-" not in low and i > 0:
+            prev = self.lower[i - 1]
+            return (
+                prev not in _DETERMINERS and not prev.endswith("ly") and prev not in ("so", "self")
+            )
+        return False
 
     def _joins_nouns(self, k: int) -> bool:
         """Whether the "and" at ``k`` joins two names or two plural nouns."""
@@ -936,6 +948,17 @@ class _Extraction:
                     j += 1
                     continue
                 break
+            if (
+                low in ("from", "with", "by", "at", "in")
+                and j > i
+                and j - i < 8
+                and j + 1 < n
+                and self.words[j - 1].islower()
+            ):
+                # "data from comScore", "officials familiar with the system", "a poll
+                # released by Latino Decisions": the phrase goes on.
+                j += 1
+                continue
             if (
                 low in CLAUSE_BOUNDARIES
                 or low in MONTHS_DAYS
@@ -1099,6 +1122,14 @@ class _Extraction:
         return events
 
     def find_headline(self) -> _Event | None:
+        event = self._headline()
+        if event is not None:
+            # The headline's own words are not searched for more attributions.
+            ls, le = self.lines[0]
+            self.consumed.update(range(self.tok_at(ls), self.tok_at(le)))
+        return event
+
+    def _headline(self) -> _Event | None:
         """Headlines attribute in their own shorthand: ``Trump: 'We will win'`` and
         ``Clinton Says Crash Looks Like Terrorism``, with single quotation marks and
         capitalised verbs that the body text would not use."""
@@ -1760,8 +1791,8 @@ def extract_quotes(analysis: Analysis, people: Sequence[Person] | None = None) -
     state.find_pieces()
     state.classify_pieces()
     state.attribute_pieces()
-    events = state.find_reported()
     headline = state.find_headline()
+    events = state.find_reported()
     if headline is not None:
         events.insert(0, headline)
     direct = [p for p in state.pieces if p.standalone]

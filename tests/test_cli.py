@@ -131,3 +131,13 @@ def test_jobs_gives_the_same_output_as_serial(tmp_path: Path) -> None:
     assert _run("extract", str(src), "-o", str(serial)).returncode == 0
     assert _run("extract", str(src), "-o", str(parallel), "--jobs", "2").returncode == 0
     assert serial.read_bytes() == parallel.read_bytes()
+
+
+def test_main_in_process_restores_signal_handlers_and_warning_display() -> None:
+    import signal
+    import warnings
+
+    before_term, before_show = signal.getsignal(signal.SIGTERM), warnings.showwarning
+    assert main(["formats"]) == 0
+    assert signal.getsignal(signal.SIGTERM) is before_term
+    assert warnings.showwarning is before_show

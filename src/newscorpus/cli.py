@@ -42,11 +42,24 @@ def _terminate(signum: int, frame: object) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the console script; returns the exit code."""
-    if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, _terminate)
-    warnings.showwarning = _show_warning
-    warnings.simplefilter("default", PluginLoadWarning)
+    """Entry point of the console script; returns the exit code.
+
+    Called in-process (tests, notebooks), it leaves the caller's signal handlers and
+    warning display as it found them.
+    """
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous_sigterm = signal.signal(signal.SIGTERM, _terminate) if in_main_thread else None
+    try:
+        with warnings.catch_warnings():
+            warnings.showwarning = _show_warning
+            warnings.simplefilter("default", PluginLoadWarning)
+            return _main(argv)
+    finally:
+        if in_main_thread:
+            signal.signal(signal.SIGTERM, previous_sigterm)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     try:
         parser = _build_parser()
         args = parser.parse_args(argv)

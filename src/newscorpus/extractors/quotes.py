@@ -198,6 +198,9 @@ _HEADLINE_CUES: Final = frozenset(
 _HEADLINE_OPEN: Final = frozenset("'‘\"“")
 _HEADLINE_CLOSE: Final = frozenset("'’\"”")
 _INITIALS: Final = frozenset("abcdefghijklmnopqrstuvwxyz")
+# After a comma, these open the reporter's own aside or a contrast, not more of what
+# was said: ", who ...", ", although ...", ", while ...".
+_ASIDES: Final = frozenset("who despite often although though while whereas but".split())
 _SPLITTERS: Final = frozenset("but and while whereas although though as".split())
 
 Kind = Literal["direct", "indirect", "mixed"]
@@ -1435,7 +1438,7 @@ class _Extraction:
             if (
                 word == ","
                 and k + 1 < b
-                and self.lower[k + 1] in ("who", "despite", "often")
+                and self.lower[k + 1] in _ASIDES
                 and k - i >= 4
             ):
                 return self.starts[k]  # a relative clause or aside the reporter adds

@@ -349,6 +349,9 @@ class _Extraction:
         if word not in _SENTENCE_PUNCT:
             return False
         if word == "." and i > 0:
+            end = self.spans[i][1]
+            if end < len(self.text) and self.text[end] in "),;:":
+                return False  # "(D-Mo.)", "Inc.,": an abbreviation inside the sentence
             prev = self.lower[i - 1]
             if prev in ABBREVIATIONS or (len(prev) == 1 and prev.isalpha()):
                 return self.spans[i - 1][1] != self.spans[i][0]

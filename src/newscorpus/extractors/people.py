@@ -261,7 +261,7 @@ def _find(
     if len(tokens) == 1:
         return bearers[-1]
     for entity in reversed(bearers):
-        # "Paul Ryan" and "Paul D. Ryan", or "Ryan" introduced first: same first name or none.
+        # "Paul Okoro" and "Paul J. Okoro", or "Okoro" introduced first: same first name or none.
         if len(entity.tokens) == 1 or entity.tokens[0] == tokens[0]:
             if len(entity.tokens) == 1:
                 entity.tokens = tokens

@@ -530,7 +530,7 @@ class _Extraction:
             i += 1
         if i >= n or self.starts[i] >= limit:
             return None
-        # '"... missing." Trump said.' is sloppy but common; a new sentence after a
+        # '"... at dawn." Novak said.' is sloppy but common; a new sentence after a
         # full stop is only an attribution when it is nothing more than one.
         capital_after_period = self.text[piece.end - 1] == "." and self.words[i][:1].isupper()
         steps = 0
@@ -544,9 +544,7 @@ class _Extraction:
                 while k > first and self.lower[k] in AUXILIARIES:
                     k -= 1
                 if k >= first and self.lower[k] in ("who", "which", "that"):
-                    i += (
-                        1  # "Warren, who has not endorsed a candidate, told ...": a relative clause
-                    )
+                    i += 1  # "Lind, who has not backed either side, told ...": a relative clause
                     steps += 1
                     continue
                 return i if self._tail_allowed(i, first, capital_after_period) else None
@@ -612,11 +610,11 @@ class _Extraction:
                 and floor <= self.starts[shared.cue] < piece.open
                 and not self._introduces(head, piece)
             ):
-                # '"A," Trump told reporters, referring to bruises Fields showed the
+                # '"A," Holm told reporters, referring to papers the clerk showed the
                 # police. "B?"': a verb inside the first attribution's clause.
                 head = None
             if head is not None and shared is not None and self.lower[head] in PARTICIPLE_CUES:
-                piece.attr = shared  # '"A," Cruz said, adding: "B."'
+                piece.attr = shared  # '"A," Berg said, adding: "B."'
             elif head is not None:
                 piece.attr = self._attr_at_head(head, floor)
             elif shared is not None:
@@ -686,7 +684,7 @@ class _Extraction:
         return len(between) <= 40 and between[-1:] in (":", ",")
 
     def _attr_from_colon(self, piece: _Piece, floor: int) -> _Attribution | None:
-        """``Trump leaned in and boomed: "..."``: a clause ending in a colon introduces
+        """``Okafor leaned in and boomed: "..."``: a clause ending in a colon introduces
         the quote, and its subject is the speaker even when the verb is not a speech verb."""
         i = piece.open - 1
         text = self.text
@@ -743,7 +741,7 @@ class _Extraction:
             while end + 1 < j and end - a < 6:
                 low = self.lower[end + 1]
                 if low == "." and self.lower[end] in ABBREVIATIONS | _INITIALS:
-                    end += 1  # "A spokesman for Mayor Frank G. Jackson"
+                    end += 1  # "A spokesman for Mayor Anna J. Berg"
                     continue
                 if low in AUXILIARIES or low in CLAUSE_BOUNDARIES or not low[:1].isalnum():
                     break
@@ -769,7 +767,7 @@ class _Extraction:
                 and end + 2 < j
                 and (self.words[end + 2][:1].isupper() or self.lower[end + 2] in ROLE_NOUNS)
             ):
-                end += 1  # "Democratic front-runner Hillary Clinton", "GOP nominee Donald Trump"
+                end += 1  # "Labour front-runner Ivo Marek", "party nominee Sara Lind"
             else:
                 break
         return (subject, end)
@@ -824,11 +822,11 @@ class _Extraction:
         if found is not None:
             return _Attribution(cue, found[0], found[1], 0.9)
         if cue == first or self.words[cue - 1] == ",":
-            # 'Said Dorothy Poynter, "..."' / '..., said the mayor: "..."'
+            # 'Said Greta Holm, "..."' / '..., said the mayor: "..."'
             np = self._np_forward(cue + 1)
             if np is not None:
                 return _Attribution(cue, np, self._appositive_after(np[1] + 1), 0.8)
-        # "Husted continued by saying, ..." / "... and added, ...": the clause's subject.
+        # "Holm continued by saying, ..." / "... and added, ...": the clause's subject.
         return _Attribution(cue, self._clause_subject(first, cue), None, 0.7)
 
     # -- noun phrases ---------------------------------------------------------------
@@ -847,7 +845,7 @@ class _Extraction:
                 continue
             if not word[:1].isalnum():
                 if word == ")" and k == j:
-                    # "Sen. Harry Reid (D-Nev.) said": skip the party-and-state tag.
+                    # "Sen. Ann Lee (D-Ore.) said": skip the party-and-state tag.
                     opening = k - 1
                     while opening > floor and self.words[opening] != "(" and k - opening < 8:
                         opening -= 1
@@ -877,7 +875,7 @@ class _Extraction:
                     continue
                 break
             if low == "and" and floor < k < j and self._joins_nouns(k):
-                k -= 1  # "union members and leaders say", "Smith and Jones said"
+                k -= 1  # "farmers and traders say", "Smith and Jones said"
                 count += 1
                 continue
             if low in CLAUSE_BOUNDARIES:
@@ -885,11 +883,11 @@ class _Extraction:
             k -= 1
             count += 1
             if k + 1 < j and word.islower() and self._verb_like(k + 1):
-                k += 1  # "Black Lives Matter issued a statement": a verb ends the phrase
+                k += 1  # "Green Future issued a statement": a verb ends the phrase
                 count -= 1
                 break
             if low in _SUBJECT_PRONOUNS and k + 1 < j:
-                break  # "the kind of tone he said": the pronoun is the subject
+                break  # "the kind of plan he said": the pronoun is the subject
         if k == j or count >= 12:
             return None
         start = k + 1
@@ -942,7 +940,7 @@ class _Extraction:
                     or (low == "to" and self.lower[j - 1] in ROLE_NOUNS)
                 )
             ):
-                j += 1  # "former Pennsylvania Gov. and DNC Chairman Ed Rendell"
+                j += 1  # "former Ohio Gov. and party Chairman Tom Reyes"
                 continue
             if not word[:1].isalnum():
                 if (
@@ -961,7 +959,7 @@ class _Extraction:
                 and j + 1 < n
                 and self.words[j - 1].islower()
             ):
-                # "data from comScore", "officials familiar with the system", "a poll
+                # "data from the agency", "officials familiar with the talks", "a poll
                 # released by Latino Decisions": the phrase goes on.
                 j += 1
                 continue
@@ -1003,7 +1001,7 @@ class _Extraction:
 
     def _skip_between(self, j: int, floor: int) -> int:
         """Step back from ``j`` over what may stand between a subject and its verb:
-        auxiliaries, adverbs and time ("Trump on Tuesday said", "officials now say")."""
+        auxiliaries, adverbs and time ("Novak on Tuesday said", "officials now say")."""
         while j >= floor:
             low = self.lower[j]
             adverb = low.endswith("ly") and self.words[j].islower() and len(low) > 4
@@ -1020,7 +1018,7 @@ class _Extraction:
     def _appositive_subject(
         self, j: int, floor: int
     ) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
-        """``J.J. Goldberg, editor at large of X, an influential newspaper, wrote``: split
+        """``P.J. Lund, editor of X, a weekly newspaper, wrote``: split
         the words before the verb at commas and take the first segment that is a whole
         name as the speaker, the segment next to it as the role."""
         segments: list[tuple[int, int]] = []
@@ -1136,8 +1134,8 @@ class _Extraction:
         return event
 
     def _headline(self) -> _Event | None:
-        """Headlines attribute in their own shorthand: ``Trump: 'We will win'`` and
-        ``Clinton Says Crash Looks Like Terrorism``, with single quotation marks and
+        """Headlines attribute in their own shorthand: ``Okafor: 'We will rebuild'`` and
+        ``Okafor Says Bridges Will Reopen``, with single quotation marks and
         capitalised verbs that the body text would not use."""
         if not self.lines:
             return None
@@ -1271,7 +1269,7 @@ class _Extraction:
             (found is not None and self.lower[found[0][0]] in _INDEFINITE)
             or (j + 1 < b and self.lower[j + 1] in _PARTICLES)
         ):
-            return None  # "a group called Black Votes Matter", "called off the deal"
+            return None  # "a group called Clean Rivers", "called off the deal"
         if found is None and j - 1 > a and self.lower[j - 1] in ("and", "but"):
             # "A spokesman defended the route and said ...": the clause's subject.
             subject = self._clause_subject(a, j - 1)
@@ -1378,12 +1376,12 @@ class _Extraction:
         if not complementiser and self.lower[i] in _BAD_CONTENT_START:
             return None
         if not complementiser and word.startswith("add") and not self.words[i][:1].isalpha():
-            return None  # "the economy added 292,000 jobs": a sum, not speech
+            return None  # "the economy added 150,000 jobs": a sum, not speech
         if word in THOUGHT_CUES and not self._thinker(j):
             return None
         if self.lower[i] in PARTICIPLE_CUES:
             return None
-        # An endorsement's content may be one name: "Christie endorsed Trump."
+        # An endorsement's content may be one name: "Marek endorsed Lind."
         return self._content(self.starts[i], self._next_attribution(i, b, se), word in _OBJECT_CUES)
 
     def _thinker(self, j: int) -> bool:
@@ -1438,12 +1436,7 @@ class _Extraction:
                 # speaker's next act, not part of what was said
                 cut = k - 1 if self.words[k - 1] == "," else k
                 return self.starts[cut]
-            if (
-                word == ","
-                and k + 1 < b
-                and self.lower[k + 1] in _ASIDES
-                and k - i >= 4
-            ):
+            if word == "," and k + 1 < b and self.lower[k + 1] in _ASIDES and k - i >= 4:
                 return self.starts[k]  # a relative clause or aside the reporter adds
             if word == ";" or (word in _CONTENT_BREAKS and self.spans[k - 1][1] < self.starts[k]):
                 return self.starts[k]  # a spaced dash or a semicolon ends the reported clause
@@ -1499,7 +1492,7 @@ class _Extraction:
                 start += 1
             before = self._content(self.starts[start], self.starts[j - 1], True)
         if k < b and self.words[k] == ",":
-            # "G4S receives, according to one report, $234 million ...": both sides.
+            # "The firm earns, according to one report, $5 million ...": both sides.
             after = self._content(self.spans[k][1], self._next_attribution(k + 1, b, se))
         pieces = [p for p in (before, after) if p is not None]
         if not pieces:
@@ -1507,7 +1500,7 @@ class _Extraction:
         return _Event(_Attribution(j, np, None, 0.75), pieces)
 
     def _asked(self, j: int, a: int, b: int, se: int) -> _Event | None:
-        """``Asked whether X, she said ...`` / ``Boyle asked Trump if X``: the question."""
+        """``Asked whether X, she said ...`` / ``Berg asked Holm if X``: the question."""
         for k in range(j + 1, min(b, j + 9)):
             if self.lower[k] in _QUESTION_WORDS:
                 end = k + 1
@@ -1524,7 +1517,7 @@ class _Extraction:
         return None
 
     def _seeming(self, j: int, a: int, b: int, se: int) -> _Event | None:
-        """``Enthusiasm for Clinton appears to have plummeted``: an impression with no
+        """``Support for the plan appears to have faded``: an impression with no
         one who holds it (cue type ``other``, no speaker)."""
         if j + 1 >= b or self.lower[j + 1] != "to":
             return None
@@ -1700,7 +1693,7 @@ class _Extraction:
         )
 
     def _role_of_other(self, a: int, b: int) -> bool:
-        """``a spokesman for Mayor Frank Jackson``: the name in the phrase is not the speaker."""
+        """``a spokesman for Mayor Anna Berg``: the name in the phrase is not the speaker."""
         for k in range(a, b):
             if self.lower[k] in ("of", "for", "to") and k > a and self.lower[k - 1] in ROLE_NOUNS:
                 return True
@@ -1838,7 +1831,7 @@ def extract_quotes(analysis: Analysis, people: Sequence[Person] | None = None) -
         if attr.source is not None:
             attr.speaker = attr.source.speaker
     # A quotation nobody can be found to have said, with no verb of saying near it, is
-    # as a rule a title, a slogan, a sign or boilerplate ("Related:"), not speech.
+    # as a rule a title, a slogan, a sign or boilerplate ("Read more:"), not speech.
     spans: list[tuple[int, int, Kind, _Attribution | None]] = [
         (piece.start, piece.end, "direct", piece.attr)
         for piece in direct

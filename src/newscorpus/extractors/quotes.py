@@ -15,10 +15,17 @@ here, and run thousands of times faster:
   other: ``X said (that) CONTENT``, ``CONTENT, X said``, ``according to X, CONTENT``.
 * Speakers are named in full once and then by surname, pronoun or role; the people
   index (the ``people`` extractor) links those back to the introduction.
+* A quotation with neither a speaker nor a verb of saying near it is a title, a slogan
+  or boilerplate far more often than speech, and is left out.
 
 Everything works on the shared :class:`~newscorpus.analysis.Analysis` tokens and
-sentences; the only patterns are single-character alternations, so every step is
-linear in the length of the text.
+sentences. The patterns are alternations of literal words and character classes with
+no nested repetition, every backwards search is bounded, and a paragraph with hundreds
+of quotation marks (a table, a dump, hostile input) is not searched for quotations, so
+the work is linear in the length of the text.
+
+Confidence is a fixed grade per rule (an attribution right next to the quotation is
+surer than a speaker carried over to a quote-only paragraph), not a probability.
 """
 
 from __future__ import annotations

@@ -314,3 +314,5 @@ def test_a_megabyte_of_digits_and_commas_finishes() -> None:
     assert isinstance(figures("9" * 1_000_000), list)
     # a megabyte of figures is linear too, but slow to build; a tenth of it shows the shape
     assert len(figures(("12 " * 40_000)[:100_000])) > 30_000
+    assert isinstance(figures("one " * 5_000), list)
+    assert isinstance(figures("twenty-" * 5_000), list)

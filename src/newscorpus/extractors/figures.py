@@ -155,6 +155,7 @@ _INDIAN_SCALES: Final[dict[str, int]] = {
     "crore": 10**7,
     "crores": 10**7,
 }
+_MAX_NUMBER_WORDS: Final = 16
 _DURATIONS: Final = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
 _ORDINAL_SUFFIX: Final = frozenset({"st", "nd", "rd", "th"})
 _AMPM: Final[dict[str, int]] = {"a.m.": 0, "am": 0, "p.m.": 12, "pm": 12}
@@ -790,7 +791,9 @@ class _Reader:
         # The longest run of number words, joined by spaces, hyphens or "and".
         run: list[int] = [i]
         k = i + 1
-        while k < n:
+        # A spelled number is a handful of words; the cap keeps a hostile run of number
+        # words from being re-parsed at every length.
+        while k < n and len(run) < _MAX_NUMBER_WORDS:
             t = toks[k]
             lw = _low(t)
             if not _spaced(self.text, toks[k - 1], t):

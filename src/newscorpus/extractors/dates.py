@@ -287,7 +287,8 @@ def find_dates(
 def _sentence_before(text: str, offset: int, sentences: Sequence[tuple[int, int]]) -> str:
     index = bisect.bisect_right(sentences, (offset, len(text) + 1)) - 1
     if index >= 0 and sentences[index][0] <= offset < sentences[index][1]:
-        return text[sentences[index][0] : offset]
+        # the clause before a date is what tells its tense; a few hundred characters do
+        return text[max(sentences[index][0], offset - 300) : offset]
     lo = max(0, offset - 120)
     cut = lo
     for brk in _SENTENCE_BREAK.finditer(text, lo, offset):

@@ -156,6 +156,10 @@ _INDIAN_SCALES: Final[dict[str, int]] = {
     "crores": 10**7,
 }
 _MAX_NUMBER_WORDS: Final = 16
+# Quantities whose unit a following bare number does not silently take over.
+_NO_ELLIPSIS: Final = frozenset(
+    "count number percent points rate time score multiplier age duration".split()
+)
 _DURATIONS: Final = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
 _ORDINAL_SUFFIX: Final = frozenset({"st", "nd", "rd", "th"})
 _AMPM: Final[dict[str, int]] = {"a.m.": 0, "am": 0, "p.m.": 12, "pm": 12}
@@ -1689,6 +1693,25 @@ class _Reader:
                 ratio = max(near.value, fig.value) / min(near.value, fig.value)
                 if ratio <= 3:
                     fig.unit, fig.counted = "count", near.counted
+        # "The highest forecast is 84.75 cents, the lowest 74.07": a bare number of the same
+        # size as a measure or a price just before it is in the same unit.
+        for index in range(1, len(figs)):
+            fig = figs[index]
+            if fig.unit is not None or fig.kind != "digits" or fig.scaled or not fig.value:
+                continue
+            after = toks[fig.last + 1][3] if fig.last + 1 < n else "."
+            if after not in (".", ",", ";", ")", "!", "?"):
+                continue  # the number closes its clause: "..., the lowest 74.07."
+            for other in reversed(figs[max(0, index - 2) : index]):
+                kind = U.quantity_of(other.unit)
+                if kind in _NO_ELLIPSIS:
+                    continue
+                if other.value is None or other.value <= 0 or other.scaled:
+                    continue
+                ratio = max(other.value, fig.value) / min(other.value, fig.value)
+                if ratio <= 3 and fig.start - other.end < 120:
+                    fig.unit = other.unit
+                break
         # "22 burglaries, compared with an average of 20 per week": a bare rate counts the
         # same thing as the count before it.
         last_counted: str | None = None

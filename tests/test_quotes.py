@@ -131,6 +131,18 @@ def test_role_mention_resolves_to_the_person_introduced_with_that_role() -> None
     assert quote.speaker.mention == "the governor"
 
 
+def test_it_refers_to_the_organisation_that_spoke() -> None:
+    text = (
+        "The Harbour Authority said cargo volumes rose in March. "
+        "It also said that two new cranes would arrive in June."
+    )
+    quote = by_text(quotes(text), "cranes")
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Harbour Authority"
+    assert quote.speaker.type == "organisation"
+    assert quote.speaker.mention == "It"
+
+
 def test_apostrophes_are_not_quotation_marks() -> None:
     text = "Norway's fishermen don't remember the '90s as kind years, Ole Hansen's son said."
     found = quotes(text)

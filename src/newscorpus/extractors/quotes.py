@@ -208,6 +208,9 @@ _INITIALS: Final = frozenset("abcdefghijklmnopqrstuvwxyz")
 # After a comma, these open the reporter's own aside or a contrast, not more of what
 # was said: ", who ...", ", although ...", ", while ...".
 _ASIDES: Final = frozenset("who despite often although though while whereas but".split())
+# "it" and "they" reach back this many characters for the organisation they stand for.
+_COLLECTIVE_PRONOUNS: Final = frozenset(("it", "they"))
+_BODY_REACH: Final = 800
 _SPLITTERS: Final = frozenset("but and while whereas although though as".split())
 
 Kind = Literal["direct", "indirect", "mixed"]
@@ -1596,13 +1599,38 @@ class _Extraction:
         last_person: list[tuple[int, int]] = []  # (position, person index) of subjects and speakers
         subjects = self._sentence_subjects()
         events = sorted(events, key=lambda at: at.anchor or 0)
+        last_body: Speaker | None = None  # the last organisation, country or group
+        last_body_at = -1
         for attr in events:
             pos = self.starts[attr.anchor or 0]
-            attr.speaker = self._speaker(attr, pos, subjects, last_person)
-            if attr.speaker is not None and attr.speaker.type == "person" and attr.speaker.name:
-                person = self._person_by_name(attr.speaker.name)
+            speaker = self._speaker(attr, pos, subjects, last_person)
+            if (
+                speaker is not None
+                and speaker.name is None
+                and speaker.mention is not None
+                and speaker.mention.lower() in _COLLECTIVE_PRONOUNS
+                and last_body is not None
+                and pos - last_body_at < _BODY_REACH
+            ):
+                # "The company said ... It also reported ...": "it" and "they" point
+                # back to the last organisation or group that spoke.
+                speaker = Speaker(
+                    name=last_body.name,
+                    type=last_body.type,
+                    role=last_body.role,
+                    mention=speaker.mention,
+                    start=speaker.start,
+                    end=speaker.end,
+                )
+            attr.speaker = speaker
+            if speaker is None or not speaker.name:
+                continue
+            if speaker.type == "person":
+                person = self._person_by_name(speaker.name)
                 if person is not None:
                     last_person.append((pos, person))
+            else:
+                last_body, last_body_at = speaker, pos
 
     def _person_by_name(self, name: str) -> int | None:
         return self.person_index.get(name)

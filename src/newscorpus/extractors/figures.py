@@ -156,6 +156,15 @@ _INDIAN_SCALES: Final[dict[str, int]] = {
     "crores": 10**7,
 }
 _MAX_NUMBER_WORDS: Final = 16
+# A claimant never ends on these: a bare article, a copula, a pronoun.
+_NOT_A_NAME_END: Final = frozenset(
+    "the a an this that these those its their his her be been being is are was were it "
+    "he she they we i you".split()
+)
+_NOT_A_NAME_START: Final = frozenset(
+    "as in on at for with by from after before during since of to under over while when if "
+    "because although though into".split()
+)
 # Quantities whose unit a following bare number does not silently take over.
 _NO_ELLIPSIS: Final = frozenset(
     "count number percent points rate time score multiplier age duration".split()
@@ -208,7 +217,7 @@ _SPEECH: Final = re.compile(
     r"\b(?:says|said|say|told|tells|estimates|estimated|reported|claims|claimed|"
     r"announced|stated|added|warned|believes|believed|predicts|predicted|forecasts|"
     r"expects|expected|wrote|writes|posted|noted|insisted|confirmed|revealed|showed|"
-    r"shows|found|finds|calculated|calculates)\b(?!\s+to\b)"
+    r"shows|found|finds|calculated|calculates)\b(?!\s+to\b)(?!\s+(?:by\s+)?[\d$£€¥])"
 )
 _ACCORDING: Final = re.compile(r"\b[Aa]ccording\s+to\s+")
 _ACCORDING_END: Final = re.compile(r"[,.;:!?(]|\s(?:which|who|that|on|in|for|as)\s")
@@ -2094,6 +2103,10 @@ def _clean_np(text: str, s: int, e: int) -> tuple[int, int] | None:
         return None
     if words[0].lower() in _PRONOUNS and len(words) == 1:
         return None
+    if words[0].lower() in _NOT_A_NAME_START:
+        return None  # "As part of $3bn in contracts announced ...": not a subject
+    if words[-1].lower() in _NOT_A_NAME_END:
+        return None  # "It is estimated", "The estimated loss", "to be confirmed"
     if not any(w[:1].isupper() for w in words) and words[0].lower() not in ("a", "an", "the"):
         return None
     return s, e

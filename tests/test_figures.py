@@ -161,6 +161,10 @@ def test_claimant_from_the_sentence_and_the_quote() -> None:
         ("30-year-old", None),
     ]
     assert one("According to the ministry, 12 bridges were closed.").claimant == "the ministry"
+    assert one("It is estimated that the trial will cost $4m.").claimant is None
+    assert one("The estimated loss is up to 70% of the value.").claimant is None
+    assert one("The pound had added 0.5% by noon.").claimant is None
+    assert one("Speaking at the rally he said 40 schools would open.").claimant is None
 
 
 def test_conversions_are_linked() -> None:
@@ -253,7 +257,15 @@ def test_seed_story() -> None:
     assert ("$40 billion", 40_000_000_000, "USD") in got
     assert ("three and a half months", Decimal("3.5"), "month") in got
     assert len(got) == 16
-    assert article.figures[0].claimant == "Ukraine"
+    claimed = [(f.text, f.claimant) for f in article.figures if f.claimant]
+    assert claimed == [
+        ("500", "Ukraine"),
+        ("40", "Ukraine"),
+        ("100-200", "Kyiv"),
+        ("hundreds", "Kyiv"),
+        ("three and a half months", 'a 22-year-old Ukrainian serviceman nicknamed "Viking"'),
+        ("three", "Ukraine's agriculture minister"),
+    ]
     texts = [f.text for f in article.figures]
     assert article.figures[texts.index("25 miles")].conversion_of == texts.index("40 km")
     assert article.figures[texts.index("0500 GMT")].conversion_of == texts.index("8 a.m.")

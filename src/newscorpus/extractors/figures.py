@@ -215,9 +215,9 @@ _IRREGULAR_PLURALS: Final = frozenset(
 # ("reported to have resigned") raises, it does not report.
 _SPEECH: Final = re.compile(
     r"\b(?:says|said|say|told|tells|estimates|estimated|reported|claims|claimed|"
-    r"announced|stated|added|warned|believes|believed|predicts|predicted|forecasts|"
+    r"announced|stated|added(?!\s+(?:by\s+)?[\d$£€¥])|warned|believes|believed|predicts|predicted|forecasts|"
     r"expects|expected|wrote|writes|posted|noted|insisted|confirmed|revealed|showed|"
-    r"shows|found|finds|calculated|calculates)\b(?!\s+to\b)(?!\s+(?:by\s+)?[\d$£€¥])"
+    r"shows|found|finds|calculated|calculates)\b(?!\s+to\b)"
 )
 _ACCORDING: Final = re.compile(r"\b[Aa]ccording\s+to\s+")
 _ACCORDING_END: Final = re.compile(r"[,.;:!?(]|\s(?:which|who|that|on|in|for|as)\s")
@@ -2054,12 +2054,14 @@ def _claimant_span(
             return _clean_np(text, np_end, e)
     # "Ukraine says more than 500 civilians ...": a subject and a speech verb before the figure.
     last_verb = None
-    for v in _SPEECH.finditer(head):
-        last_verb = v
+    # read on a little past the figure, so "added 0.5%" is seen as a change, not speech
+    for v in _SPEECH.finditer(text, start, min(end, cand.start + 12)):
+        if v.end() <= cand.start:
+            last_verb = v
     if last_verb is not None:
-        subj_end = start + last_verb.start()
+        subj_end = last_verb.start()
         clause_start = start
-        for sep in _CLAUSE_SEPARATOR.finditer(head, 0, last_verb.start()):
+        for sep in _CLAUSE_SEPARATOR.finditer(head, 0, last_verb.start() - start):
             clause_start = start + sep.end()
         span = _clean_np(text, clause_start, subj_end)
         if span is not None:

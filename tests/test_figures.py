@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import newscorpus
 from newscorpus.analysis import Analysis
+from newscorpus.extractors._numbers import to_words
 from newscorpus.extractors.figures import build
 from newscorpus.models import Article, Figure
 from newscorpus.specs import Document
@@ -276,6 +277,13 @@ def test_spans_index_the_text(text: str) -> None:
     for f in figures(text):
         assert text[f.start : f.end] == f.text
         assert f.value is not None or (f.low is not None and f.high is not None)
+
+
+@given(st.integers(min_value=2, max_value=999_999_999))
+def test_numbers_in_a_sentence_read_back(n: int) -> None:
+    for written in (to_words(n), f"{n:,}", str(n)):
+        f = one(f"The survey counted {written} houses last year.")
+        assert (f.value, f.unit, f.counted) == (n, "count", "house"), written
 
 
 number_like = st.lists(

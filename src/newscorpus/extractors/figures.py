@@ -155,7 +155,12 @@ _INDIAN_SCALES: Final[dict[str, int]] = {
     "crore": 10**7,
     "crores": 10**7,
 }
-_MAX_NUMBER_WORDS: Final = 16
+_MAX_NUMBER_WORDS: Final = 24
+# Before a year used as a modifier ("their 2004 results", "the 2019 season").
+_YEAR_DETERMINERS: Final = frozenset(
+    "the its their his her our your my this that these those in of since by from until "
+    "during for and to between a an".split()
+)
 # A claimant never ends on these: a bare article, a copula, a pronoun.
 _NOT_A_NAME_END: Final = frozenset(
     "the a an this that these those its their his her be been being is are was were it "
@@ -825,17 +830,15 @@ class _Reader:
                 k += 1
                 continue
             break
+        all_words = [_low(toks[x]) for x in run]
+        value = None
         while run:
-            words = [_low(toks[x]) for x in run]
-            value = parse_words(words)
-            if value is not None and words[-1] not in ("and", "a"):
-                break
+            if all_words[len(run) - 1] not in ("and", "a"):
+                value = parse_words(all_words[: len(run)])
+                if value is not None:
+                    break
             run.pop()
-        if not run:
-            return None
-        words = [_low(toks[x]) for x in run]
-        value = parse_words(words)
-        if value is None:
+        if not run or value is None:
             return None
         last = run[-1]
         cand = _Cand(start=tok[1], end=toks[last][2], first=i, last=last, value=value, kind="words")
@@ -1359,7 +1362,17 @@ class _Reader:
                 qualified = any(
                     words_before[-w:] in U.QUALIFIERS for w in (1, 2) if len(words_before) >= w
                 )
-                if not qualified and (
+                # "counted 1800 houses" counts; "their 2004 results", "the 2019 season" date
+                counts = (
+                    nxt is not None
+                    and nxt[0] == "word"
+                    and nxt[3][:1].islower()
+                    and _plural(nxt[4])
+                    and nxt[4] not in _STOP
+                    and (prev is None or prev[4] not in _YEAR_DETERMINERS)
+                    and (prev is None or not prev[4].endswith(("'s", "’s")))
+                )
+                if not (qualified or counts) and (
                     1800 <= int(raw) <= 2199
                     or (int(raw) >= 1000 and prev is not None and _low(prev) in _YEAR_PREPOSITIONS)
                 ):

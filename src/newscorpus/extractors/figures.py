@@ -1362,9 +1362,11 @@ class _Reader:
                 qualified = any(
                     words_before[-w:] in U.QUALIFIERS for w in (1, 2) if len(words_before) >= w
                 )
-                # "counted 1800 houses" counts; "their 2004 results", "the 2019 season" date
+                # "counted 1800 houses" counts; "their 2004 results", "report 2004 earnings"
+                # date: from 1900 to 2100 four plain digits are read as a year
                 counts = (
-                    nxt is not None
+                    not 1900 <= int(raw) <= 2100
+                    and nxt is not None
                     and nxt[0] == "word"
                     and nxt[3][:1].islower()
                     and _plural(nxt[4])

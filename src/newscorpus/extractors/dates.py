@@ -45,6 +45,9 @@ _MONTHS: Final[dict[str, int]] = {
     "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
     "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
+_FULL_MONTHS: Final = frozenset(
+    "january february march april may june july august september october november december".split()
+)
 _WEEKDAYS: Final[dict[str, weekday]] = {
     "monday": MO, "tuesday": TU, "wednesday": WE, "thursday": TH, "friday": FR,
     "saturday": SA, "sunday": SU,
@@ -237,8 +240,8 @@ def _accept(text: str, match: re.Match[str]) -> _Found | None:
         start, end = match.span(kind)
     if kind == "my" and match["my_y"] is None:
         word = match["my_m"]
-        if word.endswith(".") or word.lower() in ("mar", "jun", "jul", "sep", "dec"):
-            # "Mar." alone is too often something else; an abbreviation needs a day.
+        if word.endswith(".") or word.lower() not in _FULL_MONTHS:
+            # "Jan", "Mar." alone are too often something else; an abbreviation needs a day.
             return None
         if word == "May" and not _MAY_CONTEXT.search(text, max(0, start - 12), start):
             return None

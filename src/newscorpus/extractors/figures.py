@@ -261,7 +261,6 @@ _ATTRIBUTION_AFTER: Final = re.compile(
 _SAID_NP_AFTER: Final = re.compile(
     r"[,\s]*[\"”’']?\s*,?\s*(?:said|says|added|wrote)\s+(?P<np>[^.!?\"“”;,]{1,60})"
 )
-_QUOTE_OPEN: Final = frozenset('"“')
 _QUOTE_CLOSE: Final = frozenset('"”')
 _EUROPEAN: Final = re.compile(r"\d\.\d{3}\.\d{3}(?!\d)|\d,\d{1,2}(?![\d,])\s*(?:€|%|euros?\b)")
 
@@ -927,8 +926,6 @@ class _Reader:
         ):
             base *= VAGUE[_low(toks[k + 2])]
             k += 2
-        if low == "tens":
-            base = base  # already includes the ten
         return _Cand(
             start=toks[i][1], end=toks[k][2], first=i, last=k, low=Decimal(base),
             high=Decimal(base) * 10, kind="vague", qualifier="vague", approximate=True,
@@ -1044,8 +1041,6 @@ class _Reader:
         if k < n and toks[k][3] in ("US", "U.S.") and cand.currency is not None:
             k += 1
         if k + 1 >= n:
-            if k < n and _low(toks[k]) in U.RATE_ADVERBS and cand.unit not in (None, "count"):
-                pass
             return
         t = toks[k]
         low = _low(t)
@@ -1431,7 +1426,6 @@ class _Reader:
                 cand.qualifier = "increase"
                 return
         best: str | None = None
-        used = 0
         for width in (3, 2, 1):
             if i - width < 0:
                 continue
@@ -1440,7 +1434,7 @@ class _Reader:
             key = tuple(_low(t) for t in toks[i - width : i])
             q = U.QUALIFIERS.get(key)
             if q is not None:
-                best, used = q, width
+                best = q
                 break
         if best is not None:
             cand.qualifier = best
@@ -1470,7 +1464,6 @@ class _Reader:
                     change = U.CHANGE_WORDS.get(t[4]) or change
             if change is not None and toks[k][3] != "+":
                 cand.qualifier = change
-        del used
 
     def count(self, sent: _Sentence, cand: _Cand) -> None:
         """The counted noun phrase after a bare number; with it the unit becomes ``count``."""

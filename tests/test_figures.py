@@ -151,6 +151,14 @@ def test_counted_rate_and_additions() -> None:
     ]
 
 
+def test_vague_plural_without_its_noun() -> None:
+    found = figures("At least 17 people were killed and dozens hurt, police said.")
+    assert [(f.text, f.unit, f.counted, f.claimant) for f in found] == [
+        ("17", "count", "people", "police"),
+        ("dozens", "count", "people", "police"),
+    ]
+
+
 def test_claimant_from_the_sentence_and_the_quote() -> None:
     assert one("Norway says 30 ships were inspected.").claimant == "Norway"
     assert one("The port handled 30 ships, the harbour master said.").claimant == (

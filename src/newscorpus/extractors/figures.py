@@ -156,6 +156,12 @@ _INDIAN_SCALES: Final[dict[str, int]] = {
     "crores": 10**7,
 }
 _MAX_NUMBER_WORDS: Final = 24
+# Unnamed sources a story may cite in lower case ("..., police said").
+_SOURCE_NOUNS: Final = frozenset(
+    "police officials authorities analysts economists experts witnesses sources doctors "
+    "residents medics rescuers organisers organizers researchers scientists prosecutors "
+    "investigators officers activists diplomats traders estimates".split()
+)
 # Before a year used as a modifier ("their 2004 results", "the 2019 season").
 _YEAR_DETERMINERS: Final = frozenset(
     "the its their his her our your my this that these those in of since by from until "
@@ -1729,6 +1735,16 @@ class _Reader:
                 if ratio <= 3 and fig.start - other.end < 120:
                     fig.unit = other.unit
                 break
+        # "17 people were killed and dozens injured": a vague plural without its noun counts
+        # what the count before it counts (and counts something in any case)
+        last_count: _Cand | None = None
+        for fig in figs:
+            if fig.kind == "vague" and fig.unit is None:
+                fig.unit = "count"
+                if last_count is not None:
+                    fig.counted = last_count.counted
+            if fig.unit == "count" and fig.counted:
+                last_count = fig
         # "22 burglaries, compared with an average of 20 per week": a bare rate counts the
         # same thing as the count before it.
         last_counted: str | None = None
@@ -2117,7 +2133,11 @@ def _clean_np(text: str, s: int, e: int) -> tuple[int, int] | None:
         return None  # "As part of $3bn in contracts announced ...": not a subject
     if words[-1].lower() in _NOT_A_NAME_END:
         return None  # "It is estimated", "The estimated loss", "to be confirmed"
-    if not any(w[:1].isupper() for w in words) and words[0].lower() not in ("a", "an", "the"):
+    if (
+        not any(w[:1].isupper() for w in words)
+        and words[0].lower() not in ("a", "an", "the")
+        and words[-1].lower() not in _SOURCE_NOUNS
+    ):
         return None
     return s, e
 

@@ -1609,7 +1609,12 @@ class _Reader:
             if words and not _spaced(self.text, toks[k - 1], t) and toks[k - 1][3] != "-":
                 break
             low = _low(t)
-            if low in _STOP or (low in U.CHANGE_WORDS and words) or (words and low in _VERBS_S):
+            if (
+                low in _STOP
+                or low in _PARTICIPLES
+                or (low in U.CHANGE_WORDS and words)
+                or (words and low in _VERBS_S)
+            ):
                 break
             if low.endswith("ly") and len(low) > 4 and low not in _LY_NOUNS:
                 break
@@ -1796,6 +1801,12 @@ class _Reader:
         return m.start() if m else limit
 
 
+# Past participles without -ed ("dozens hurt", "two held"): they end a noun phrase.
+_PARTICIPLES: Final = frozenset(
+    "hurt held left taken made seen shot sent given found lost paid built sold told kept "
+    "caught known born done gone set put hit won spent met brought thought bought fought "
+    "struck stuck slain beaten driven flown grown shown thrown torn worn".split()
+)
 # Third-person verbs that look like plural nouns ("the population lives in ...").
 _VERBS_S: Final = frozenset(
     "lives remains says makes takes shows comes goes gets gives needs wants plans seems looks "

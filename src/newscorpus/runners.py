@@ -7,6 +7,7 @@ so the output of a parallel run is byte-identical to a serial one.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -38,8 +39,18 @@ def run_processes(
     if jobs <= 1:
         yield from run_serial(items, pipeline)
         return
-    with _context().Pool(jobs) as pool:
+    with _context().Pool(jobs, initializer=_worker_init) as pool:
         yield from pool.imap(pipeline.process, items, chunksize=16)
+
+
+def _worker_init() -> None:
+    """Workers leave interruption to the parent: it aborts the output and reports once.
+
+    Without this, Ctrl-C (sent to the whole process group) and the pool's own SIGTERM
+    on shutdown would print a KeyboardInterrupt traceback from every worker.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _context() -> Any:
@@ -62,7 +73,7 @@ def shards_processes(
     if jobs <= 1 or len(tasks) <= 1:
         yield from shards_serial(tasks)
         return
-    with _context().Pool(min(jobs, len(tasks))) as pool:
+    with _context().Pool(min(jobs, len(tasks)), initializer=_worker_init) as pool:
         yield from pool.imap_unordered(process_shard, tasks)
 
 

@@ -52,7 +52,6 @@ def newscorpus_register_extractors() -> list[ExtractorSpec]:
             description="Numeric figures: value or range, unit, counted noun, qualifier, claimant",
             factory=_lazy("figures"),
             provides="figures",
-            requires=("people",),
-            after=("quotes", "dates"),
+            after=("people", "quotes", "dates"),
         ),
     ]

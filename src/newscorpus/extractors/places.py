@@ -22,7 +22,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import attrs
 
@@ -235,6 +235,26 @@ _KIND_BONUS: Final = 3.0
 _CONTAINER_BONUS: Final = 5.0
 _MIN_SCORE: Final = 3.6
 _MIN_SCORE_CUED: Final = 2.5
+# An upper bound of _Context.bonus (4 + 2.5 + 2.5, with a margin for rounding).
+_MAX_BONUS: Final = 9.5
+
+
+# A name kept in a run: offsets from the run's start, key, entries, preferred kinds, end
+# of the name before a designator, and whether it may open a sentence.
+_Kept = tuple[int, int, str, tuple[Entry, ...], tuple[str, ...], int | None, bool]
+
+
+class _RunPlan(NamedTuple):
+    """What a run of capitalised words holds, whatever the text around it says."""
+
+    kept: tuple[_Kept, ...] = ()
+    first_word: int = 0
+    words: tuple[tuple[int, int], ...] = ()
+    unmatched: tuple[str, ...] | None = None
+    """The run's lower-case words when it holds no gazetteer name (a cued name, maybe)."""
+    street: tuple[int, int, str, str] | None = None
+    """A street or landmark the gazetteer lacks: offsets, key and kind."""
+    surnames: tuple[str, ...] = ()
 
 
 @attrs.define(slots=True)
@@ -272,6 +292,7 @@ class Geoparser:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
         self._surfaces: dict[str, tuple[str, tuple[Entry, ...]]] = {}
+        self._plans: dict[tuple[str, str], _RunPlan] = {}
 
     def __call__(self, doc: Document, /) -> Sequence[Place]:
         text = doc.text
@@ -323,17 +344,75 @@ class Geoparser:
         surnames: set[str],
     ) -> list[_Match]:
         segment = text[run_start:run_end]
-        if " " not in segment and "\t" not in segment:
+        single = " " not in segment and "\t" not in segment
+        if single and segment.lower() in _STOP and not segment.isupper():
             # Most runs are one word, and most of those open a sentence ("The", "But").
-            if segment.lower() in _STOP and not segment.isupper():
-                return []
+            return []
+        # What a run holds depends only on its own words and on a designator right after
+        # it ("Luhansk region"): that part is worked out once per process for each form.
+        after = _AFTER_DESIGNATOR.match(text, run_end)
+        cache_key = (segment, after.group() if after is not None else "")
+        plan = self._plans.get(cache_key)
+        if plan is None:
+            plan = self._plan_run(text, run_start, run_end, single, surnames)
+            if len(self._plans) >= _SURFACE_CACHE:
+                self._plans.clear()
+            self._plans[cache_key] = plan
+        elif plan.surnames:
+            surnames.update(plan.surnames)
+        if plan.street is not None:
+            s, e, key, kind = plan.street
+            return [_Match(run_start + s, run_start + e, key, (), cued=True, unknown_kind=kind)]
+        out: list[_Match] = []
+        if plan.kept:
+            first = run_start + plan.first_word
+            opens: bool | None = None
+            for s, e, key, entries, prefer, name_end, may_open in plan.kept:
+                start = run_start + s
+                end = run_start + e
+                m = _Match(start, end, key, entries, prefer=prefer)
+                if name_end is not None:
+                    m.name_end = run_start + name_end
+                if may_open:
+                    if opens is None:
+                        opens = _starts_sentence(text, first, sentence_starts)
+                    m.sentence_start = opens
+                before_text = text[max(0, start - 30) : start]
+                m.locative = _LOCATIVE.search(before_text) is not None
+                m.after_the = before_text.endswith(("the ", "The "))
+                m.speaks = _SPEECH_AFTER.match(text, end) is not None
+                out.append(m)
+        if plan.unmatched is not None:
+            lowers = plan.unmatched
+            words = [(run_start + s, run_start + e) for s, e in plan.words]
+            unknown = self._cued_unknown(text, run_start, run_end, words, lowers)
+            if unknown is not None:
+                out.append(unknown)
+        return out
+
+    def _plan_run(
+        self, text: str, run_start: int, run_end: int, single: bool, surnames: set[str]
+    ) -> _RunPlan:
+        """The context-free part of :meth:`_run_matches`: the gazetteer names in a run,
+        which of them are people or organisations instead, and the surnames it shows
+        (added to ``surnames`` and recorded, to be replayed when the form comes again).
+        Offsets in the plan are relative to the run's start."""
+        added: set[str] = set()
+        plan = self._plan_run_words(text, run_start, run_end, single, added)
+        surnames.update(added)
+        return plan._replace(surnames=tuple(added))
+
+    def _plan_run_words(
+        self, text: str, run_start: int, run_end: int, single: bool, surnames: set[str]
+    ) -> _RunPlan:
+        if single:
             words = [_trim_word(text, run_start, run_end)]
         else:
             words = [m.span() for m in _WORDS.finditer(text, run_start, run_end)]
             words = [_trim_word(text, s, e) for s, e in words]
         words = [(s, e) for s, e in words if e > s]
         if not words:
-            return []
+            return _RunPlan()
         lowers = [text[s:e].lower().rstrip(".") for s, e in words]
         n = len(words)
         found: list[tuple[int, int, _Match]] = []
@@ -404,10 +483,10 @@ class Geoparser:
             # the gazetteer lacks; a town inside its name ("Freeman" Drive) is not meant.
             start, end = words[0][0], words[-1][1]
             kind = "street" if lowers[-1] in _ROAD_WORDS else "landmark"
-            return [_Match(start, end, fold(text[start:end]), (), cued=True, unknown_kind=kind)]
+            return _RunPlan(street=(start - run_start, end - run_start, fold(text[start:end]), kind))
         found = self._drop_split_names(found)
         given = self.gaz.given_names
-        out: list[_Match] = []
+        kept: list[_Kept] = []
         matched = {k for i, j, _ in found for k in range(i, j)}
         for i, j, m in found:
             before = [k for k in range(i) if k not in matched]
@@ -439,21 +518,25 @@ class Geoparser:
                 if not big:
                     surnames.add("?" + m.key)
                     continue
-            m.sentence_start = i == 0 and _starts_sentence(text, words[0][0], sentence_starts)
-            if m.sentence_start is False and i > 0:
-                m.sentence_start = all(lowers[k] in _STOP for k in range(i)) and _starts_sentence(
-                    text, words[0][0], sentence_starts
+            # It opens a sentence when the run does and only stop words come before it.
+            may_open = i == 0 or all(lowers[k] in _STOP for k in range(i))
+            kept.append(
+                (
+                    m.start - run_start,
+                    m.end - run_start,
+                    m.key,
+                    m.entries,
+                    m.prefer,
+                    None if m.name_end is None else m.name_end - run_start,
+                    may_open,
                 )
-            before_text = text[max(0, m.start - 30) : m.start]
-            m.locative = _LOCATIVE.search(before_text) is not None
-            m.after_the = before_text.endswith(("the ", "The "))
-            m.speaks = _SPEECH_AFTER.match(text, m.end) is not None
-            out.append(m)
-        if not found:
-            unknown = self._cued_unknown(text, run_start, run_end, words, lowers)
-            if unknown is not None:
-                out.append(unknown)
-        return out
+            )
+        return _RunPlan(
+            kept=tuple(kept),
+            first_word=words[0][0] - run_start,
+            words=tuple((s - run_start, e - run_start) for s, e in words),
+            unmatched=None if found else tuple(lowers),
+        )
 
     @staticmethod
     def _drop_split_names(
@@ -578,7 +661,7 @@ class Geoparser:
         run_start: int,
         run_end: int,
         words: list[tuple[int, int]],
-        lowers: list[str],
+        lowers: Sequence[str],
     ) -> _Match | None:
         """A name the gazetteer lacks, taken as a place because the context says it is."""
         if all(w in _STOP or w in _TITLES or fold(w) in self.gaz.demonyms for w in lowers):
@@ -962,6 +1045,8 @@ class Geoparser:
             if m.contained and e is m.entries[0]:
                 score += _CONTAINER_BONUS
             if context is not None:
+                if score + _MAX_BONUS <= best_score:
+                    continue  # the context cannot lift it past the best so far
                 score += context.bonus(m, e)
             if score > best_score:
                 best, best_score = e, score

@@ -48,6 +48,9 @@ _LATIN: Final = re.compile(r"[A-Za-z0-9 ,&()'\-.]+")
 @lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """The lookup key of a name: lower case, no accents, no apostrophes or dots."""
+    if name.isascii():
+        # Nothing to decompose or translate: the same key, without the Unicode work.
+        return _SPACE.sub(" ", _DROP.sub("", name.lower())).strip()
     text = unicodedata.normalize("NFKD", name.translate(_EXTRA))
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = _DROP.sub("", text.casefold())

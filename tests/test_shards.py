@@ -36,7 +36,7 @@ def test_large_jsonl_is_split_into_line_ranges(tmp_path: Path) -> None:
     src = _corpus(tmp_path / "c.jsonl", 25)
     tasks, errors = plan_shards([str(src)], str(tmp_path / "out"), ShardConfig(), shard_size=10)
     assert errors == []
-    assert [(t.first_line, t.last_line) for t in tasks] == [(1, 10), (11, 20), (21, 26)]
+    assert [(t.first_line, t.last_line) for t in tasks] == [(1, 10), (11, 20), (21, 25)]
 
 
 def test_sharded_run_resumes_and_reports_rejects_with_file_line(tmp_path: Path) -> None:
@@ -67,3 +67,25 @@ def test_a_removed_part_is_redone(tmp_path: Path) -> None:
     again = _run("extract", str(src), "-o", f"{out}/", "--shard-size", "5")
     assert "3 shards (2 already done)" in again.stderr
     assert victim.exists()
+
+
+def test_last_line_without_newline_is_not_dropped(tmp_path: Path) -> None:
+    src = tmp_path / "c.jsonl"
+    src.write_text("\n".join(json.dumps({"id": f"a{i}", "text": "t"}) for i in range(1, 22)))
+    tasks, _ = plan_shards([str(src)], str(tmp_path / "out"), ShardConfig(), shard_size=10)
+    assert [(t.first_line, t.last_line) for t in tasks] == [(1, 10), (11, 20), (21, 21)]
+    out = tmp_path / "out"
+    assert _run("extract", str(src), "-o", f"{out}/", "--shard-size", "10").returncode == 0
+    ids = {json.loads(x)["id"] for p in (out / "parts").iterdir() for x in p.read_text().splitlines()}
+    assert len(ids) == 21
+
+
+def test_torn_manifest_line_does_not_swallow_the_next_row(tmp_path: Path) -> None:
+    src = _corpus(tmp_path / "c.jsonl", 12)
+    out = tmp_path / "out"
+    assert _run("extract", str(src), "-o", f"{out}/", "--shard-size", "5").returncode == 0
+    manifest = out / "manifest.jsonl"
+    rows = manifest.read_text().splitlines()
+    manifest.write_text("\n".join(rows[:2]) + '\n{"shard": "torn')  # killed mid-write
+    assert "3 shards (2 already done)" in _run("extract", str(src), "-o", f"{out}/", "--shard-size", "5").stderr
+    assert "3 shards (3 already done)" in _run("extract", str(src), "-o", f"{out}/", "--shard-size", "5").stderr

@@ -81,11 +81,14 @@ def shard_name(input: str, first_line: int | None = None) -> str:
 
 
 def _count_lines(name: str) -> int:
+    """Lines in a file, a last line without a newline included."""
     count = 0
+    last = b"\n"
     with open_raw(name) as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             count += block.count(b"\n")
-    return count
+            last = block[-1:]
+    return count + (last != b"\n")
 
 
 def plan_shards(
@@ -108,7 +111,7 @@ def plan_shards(
                     tasks.append(
                         ShardTask(
                             shard_name(source.name, first), source.name, out_dir, config,
-                            first, min(first + shard_size - 1, lines + 1),
+                            first, min(first + shard_size - 1, lines),
                         )
                     )
                 continue
@@ -215,6 +218,11 @@ def run_sharded(
     done = _load_manifest(manifest_path)
     todo = [t for t in tasks if t.name not in done]
     rows = [done[t.name] for t in tasks if t.name in done]
+    if manifest_path.exists() and manifest_path.stat().st_size:
+        with manifest_path.open("rb+") as raw:
+            raw.seek(-1, os.SEEK_END)
+            if raw.read(1) != b"\n":
+                raw.write(b"\n")  # end a row torn by a killed run, so ours start clean
     with manifest_path.open("a", encoding="utf-8") as manifest:
         for row in run_shards(todo, jobs, options or {}):
             _append(manifest, row)

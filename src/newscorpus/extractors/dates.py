@@ -29,11 +29,12 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
-from typing import Final
+from typing import Final, overload
 
 import attrs
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
 
+from ..analysis import Analysis
 from ..models import Article, DateMention
 from ..specs import Document, Extractor
 
@@ -180,8 +181,10 @@ class _Found:
 
 # Every date expression contains one of these; the full pattern is run only near them,
 # which keeps a corpus run fast (the full alternation is slow to try at every character).
+# The look-behind after the class skips hints inside a word without slowing the scan for
+# the class (a leading look-behind would).
 _HINT: Final = re.compile(
-    r"[JFMASONDTWYtywma12](?:esterday|omorrow|onight|oday|onth|eek|ear|[89]\d\d|0\d\d|"
+    r"[JFMASONDTWYtywma12](?<![A-Za-z].)(?:esterday|omorrow|onight|oday|onth|eek|ear|[89]\d\d|0\d\d|"
     r"an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec|on|ue|ed|hu|ri|at|go)"
 )
 _HINTS: Final = frozenset(
@@ -194,35 +197,38 @@ _WORD_START: Final = re.compile(r"(?<![\w'’])\w")
 _SENTENCE_BREAK: Final = re.compile(r"[.!?][\"”’')]*\s+")
 
 
-def _starts(text: str, hint: int, floor: int) -> Iterator[int]:
-    """Where a date covering ``hint`` may start: word starts shortly before it, then it."""
-    lo = max(floor, hint - _REACH_BACK)
-    starts = [word.start() for word in _WORD_START.finditer(text, lo, hint)]
-    # A year needs at most the one word before it ("in 2019"); a month or weekday up to
-    # four ("the end of May", "late Tuesday", "a couple of days ago").
-    yield from starts[-1:] if text[hint].isdigit() else starts[-4:]
-    yield hint
-
-
 def _scan(text: str) -> Iterator[_Found]:
     """Every date, trying the full pattern only at a few places around each hint.
 
     The hint pattern begins with a character class, which the regex engine scans for
     quickly; the full alternation is tried at a handful of word starts per hint instead of
-    at every character, which keeps a corpus run fast.
+    at every character, which keeps a corpus run fast. The places tried for a hint are the
+    word starts shortly before it, then the hint itself: a year needs at most the one word
+    before it ("in 2019"); a month or weekday up to four ("the end of May", "late
+    Tuesday", "a couple of days ago").
     """
     done = 0
+    hints = _HINTS
+    date_match = _DATE.match
+    word_starts = _WORD_START.finditer
     for hint in _HINT.finditer(text):
         h = hint.start()
         if h < done:
             continue
         word = hint.group()
-        if not word[0].isdigit() and word not in _HINTS:
+        first = word[0]
+        if not first.isdigit() and word not in hints:
             continue
         if h > 0 and text[h - 1].isalpha():
             continue
-        for pos in _starts(text, h, done):
-            match = _DATE.match(text, pos)
+        lo = h - _REACH_BACK
+        if lo < done:
+            lo = done
+        starts = [w.start() for w in word_starts(text, lo, h)]
+        starts = starts[-1:] if first.isdigit() else starts[-4:]
+        starts.append(h)
+        for pos in starts:
+            match = date_match(text, pos)
             if match is None or match.end() <= h:
                 continue
             found = _accept(text, match)
@@ -400,8 +406,29 @@ def _resolve(
     return None, "day", True  # pragma: no cover - every branch of _DATE is handled above
 
 
+class _LazySentences(Sequence[tuple[int, int]]):
+    """The article's sentences, split only if a date needs them (a bare weekday's tense)."""
+
+    __slots__ = ("_analysis",)
+
+    def __init__(self, analysis: Analysis) -> None:
+        self._analysis = analysis
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[int, int]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[tuple[int, int]]: ...
+
+    def __getitem__(self, index: int | slice) -> tuple[int, int] | Sequence[tuple[int, int]]:
+        return self._analysis.sentences[index]
+
+    def __len__(self) -> int:
+        return len(self._analysis.sentences)
+
+
 def _extract(doc: Document, /) -> Sequence[DateMention]:
-    return find_dates(doc.text, reference_date(doc.article), doc.analysis.sentences)
+    return find_dates(doc.text, reference_date(doc.article), _LazySentences(doc.analysis))
 
 
 def build() -> Extractor:

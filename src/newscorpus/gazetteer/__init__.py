@@ -71,6 +71,9 @@ _QUERY: Final = (
     " n.how FROM name n JOIN place p ON p.id = n.pid WHERE n.key = ?"
     " ORDER BY p.prom DESC LIMIT 400"
 )
+# Most keys asked for name no place ("Officials said" ...): finding that out with the
+# bare primary-key search costs a third of running the full query for nothing.
+_EXISTS: Final = "SELECT 1 FROM name WHERE key = ? LIMIT 1"
 
 
 class Gazetteer:
@@ -111,7 +114,10 @@ class Gazetteer:
         return db
 
     def _lookup(self, key: str) -> tuple[Entry, ...]:
-        rows = self._connect().execute(_QUERY, (key,)).fetchall()
+        db = self._connect()
+        if db.execute(_EXISTS, (key,)).fetchone() is None:
+            return ()
+        rows = db.execute(_QUERY, (key,)).fetchall()
         return tuple(map(Entry._make, rows))
 
     def _is_word(self, key: str) -> bool:

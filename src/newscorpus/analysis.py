@@ -61,8 +61,14 @@ _WORD_BEFORE: Final = re.compile(r"([^\W_]+(?:\.[^\W_]+)*)$")
 # (``Sea of Azov``, ``Charles de Gaulle``) and initials (``Lloyd J. Austin``).
 _WORD = r"[A-Z]\w*(?:['’](?!s\b)\w+)*(?:-[A-Za-z]\w*(?:['’](?!s\b)\w+)*)*"
 _NAME_WORD = rf"(?:(?:[A-Z]\.){{2,}}|[A-Z]\.(?=[ \t]+[A-Z])|{_WORD})"
+# The first word is written with its capital first and the look-behind after it: a pattern
+# that opens with a character class is scanned for quickly, one that opens with a
+# look-behind is tried at every character. It matches exactly what
+# ``(?<![\w'’]){_NAME_WORD}`` would.
+_REST_OF_WORD = r"\w*(?:['’](?!s\b)\w+)*(?:-[A-Za-z]\w*(?:['’](?!s\b)\w+)*)*"
+_FIRST_NAME_WORD = rf"[A-Z](?<![\w'’].)(?:\.(?:[A-Z]\.)+|\.(?=[ \t]+[A-Z])|{_REST_OF_WORD})"
 _NAME_CANDIDATE: Final = re.compile(
-    rf"(?<![\w'’]){_NAME_WORD}"
+    rf"{_FIRST_NAME_WORD}"
     rf"(?:(?:[ \t]+(?:of|de|la|le|du|da|del|der|van|von|bin|al|ibn|the)){{0,2}}[ \t]+{_NAME_WORD})*"
 )
 
@@ -173,13 +179,27 @@ def _containing(spans: list[Span], starts: list[int], offset: int) -> Span | Non
     return None
 
 
+# The longest abbreviation: a word before a period that is longer cannot be one.
+_LONGEST_ABBREVIATION: Final = max(map(len, ABBREVIATIONS))
+_ABBREVIATION_REACH: Final = 12
+
+
 def _is_abbreviation(text: str, period: int, floor: int) -> bool:
     """Whether the mark at ``period`` closes an abbreviation rather than a sentence."""
     if text[period] != ".":
         return False
-    window = text[max(floor, period - 12) : period]
-    match = _WORD_BEFORE.search(window)
+    # The word before the period is the longest run of letters and digits (with single
+    # inner periods) that ends there, read within _ABBREVIATION_REACH characters. Only a
+    # short one can matter, so a window two characters longer than the longest
+    # abbreviation is searched: when the run found there starts in its first two
+    # characters, the word is longer than any abbreviation (one of those two characters is
+    # a letter or digit, since inner periods are single).
+    lo = max(floor, period - _ABBREVIATION_REACH)
+    near = max(lo, period - _LONGEST_ABBREVIATION - 2)
+    match = _WORD_BEFORE.search(text, near, period)
     if match is None:
+        return False
+    if near > lo and match.start() <= near + 1:
         return False
     word = match.group(1)
     if len(word) == 1 and word.isupper():

@@ -235,6 +235,7 @@ _KIND_BONUS: Final = 3.0
 _CONTAINER_BONUS: Final = 5.0
 _MIN_SCORE: Final = 3.6
 _MIN_SCORE_CUED: Final = 2.5
+_NO_OWN: Final[tuple[str | None, str | None, float]] = (None, None, 0.0)
 # An upper bound of _Context.bonus (4 + 2.5 + 2.5, with a margin for rounding).
 _MAX_BONUS: Final = 9.5
 
@@ -924,12 +925,9 @@ class Geoparser:
     ) -> None:
         known = [m for m in matches if m.entries]
         # Pass 1: priors only, to find the article's countries, regions and anchors.
-        for m in known:
-            m.chosen, m.score = self._best(m, None)
+        self._best_all(known, None)
         for _ in range(2):
-            context = _Context.from_matches(known, demonym_votes, dateline)
-            for m in known:
-                m.chosen, m.score = self._best(m, context)
+            self._best_all(known, _Context.from_matches(known, demonym_votes, dateline))
         # Names resolved alike throughout the article: one reading per surface form.
         by_key: dict[str, list[_Match]] = defaultdict(list)
         for m in known:
@@ -989,10 +987,29 @@ class Geoparser:
         matches[:] = keep
         self._anchor_unknown(matches)
 
+    def _best_all(self, known: list[_Match], context: _Context | None) -> None:
+        """Resolve every match; a name repeated alike (same key, entries, cues and
+        container) is worked out once."""
+        memo: dict[tuple[str, int, tuple[str, ...], bool, int], tuple[Entry, float]] = {}
+        for m in known:
+            c = m.container
+            sig = (
+                m.key,
+                id(m.entries),
+                m.prefer,
+                m.contained,
+                -2 if c is None else (id(c.entries[0]) if c.entries else -1),
+            )
+            found = memo.get(sig)
+            if found is None:
+                found = memo[sig] = self._best(m, context)
+            m.chosen, m.score = found
+
     def _best(self, m: _Match, context: _Context | None) -> tuple[Entry, float]:
         best: Entry | None = None
         best_score = -math.inf
         entries = m.entries
+        own = context.by_key.get(m.key, _NO_OWN) if context is not None else _NO_OWN
         if not m.prefer and m.container is None and not m.contained:
             # A country's own name means the country ("Mexico" is not Mexico City), unless
             # the article is about another country that has a region of that name
@@ -1047,7 +1064,7 @@ class Geoparser:
             if context is not None:
                 if score + _MAX_BONUS <= best_score:
                     continue  # the context cannot lift it past the best so far
-                score += context.bonus(m, e)
+                score += context.bonus(m.key, e, own)
             if score > best_score:
                 best, best_score = e, score
         if best is None:
@@ -1227,36 +1244,39 @@ class _Context:
             return 0.0
         return self.countries.get(country_code, 0.0) / self.total
 
-    def bonus(self, m: _Match, e: Entry) -> float:
+    def bonus(self, name: str, e: Entry, own: tuple[str | None, str | None, float]) -> float:
+        """What the article adds to reading ``name`` as ``e``; ``own`` is the vote of
+        ``name`` itself (``by_key[name]``)."""
         bonus = 0.0
-        own_cc, own_a1, own_weight = self.by_key.get(m.key, (None, None, 0.0))
-        if e.country_code and self.total:
-            own = own_weight if own_cc == e.country_code else 0.0
-            others = self.countries[e.country_code] - own
+        own_cc, own_a1, own_weight = own
+        cc = e.country_code
+        if cc and self.total:
+            others = self.countries.get(cc, 0.0) - (own_weight if own_cc == cc else 0.0)
             total = self.total - own_weight
             if total > 0 and others > 0:
                 bonus += 1.0 + 3.0 * others / total
-        if e.admin1_code and e.country_code and e.kind not in ("country", "continent"):
+        kind = e.kind
+        broad = kind == "country" or kind == "continent"
+        a1 = e.admin1_code
+        if a1 and cc and not broad:
             # Votes from other names for this very place do not count: "MEXICO CITY"
             # in the dateline must not make "Mexico" the city.
-            n = self.admin1[(e.country_code, e.admin1_code)] - self.admin1_by_pid.get(e.pid, 0.0)
-            if (
-                own_cc == e.country_code
-                and own_a1 == e.admin1_code
-                and self.admin1_by_pid.get(e.pid, 0.0) == 0.0
-            ):
+            by_pid = self.admin1_by_pid.get(e.pid, 0.0)
+            n = self.admin1.get((cc, a1), 0.0) - by_pid
+            if own_cc == cc and own_a1 == a1 and by_pid == 0.0:
                 n -= own_weight
             if n > 0:
                 bonus += 2.5
-        if e.kind not in ("country", "continent") and self.anchors:
+        if not broad and self.anchors:
             near = 0
+            e_lat, e_lon, e_pid = e.lat, e.lon, e.pid
             for key, pid, lat, lon in self.anchors:
-                if key == m.key or pid == e.pid:
-                    continue
                 if (
-                    abs(lat - e.lat) < 3
-                    and abs(lon - e.lon) < 4
-                    and _km(lat, lon, e.lat, e.lon) < 250
+                    -3 < lat - e_lat < 3
+                    and -4 < lon - e_lon < 4
+                    and key != name
+                    and pid != e_pid
+                    and _km(lat, lon, e_lat, e_lon) < 250
                 ):
                     near += 1
             if near:

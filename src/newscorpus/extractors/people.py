@@ -14,9 +14,11 @@ months or sentence-initial words as people.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Sequence
-from typing import Final
+from typing import Final, NamedTuple
 
 from ..analysis import Analysis
 from ..models import Mention, Person, SpeakerType
@@ -43,6 +45,9 @@ __all__ = ["build", "index_people", "name_type"]
 _MAX_NAMES: Final = 5000
 _HONORIFICS: Final = frozenset("mr mrs ms miss dr sir dame".split())
 _WORD: Final = re.compile(r"\S+")
+# The next word after blanks on the same line.
+_NEXT_WORD: Final = re.compile(r"[ \t]*(\S+)")
+_CUES: Final = SPEECH_CUES | THOUGHT_CUES
 # An appositive right after a name: ", governor of the Luhansk region," (lower-case or
 # a determiner first, so a following name or clause is not taken for a role).
 _APPOSITIVE_AFTER: Final = re.compile(
@@ -96,22 +101,16 @@ def _is_speech_subject(text: str, end: int) -> bool:
     """Whether a speech verb follows ``end`` (after auxiliaries): ``Zelenskiy (has) said``."""
     pos = end
     for _ in range(3):
-        match = _WORD.match(text, _skip_space(text, pos))
+        match = _NEXT_WORD.match(text, pos)
         if match is None:
             return False
-        word = match.group().lower().rstrip(".,:;")
-        if word in SPEECH_CUES or word in THOUGHT_CUES:
+        word = match.group(1).lower().rstrip(".,:;")
+        if word in _CUES:
             return True
         if word not in AUXILIARIES:
             return False
         pos = match.end()
     return False
-
-
-def _skip_space(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] in " \t":
-        pos += 1
-    return pos
 
 
 def _role_after(text: str, end: int, limit: int) -> str | None:
@@ -132,8 +131,15 @@ def _role_after(text: str, end: int, limit: int) -> str | None:
 
 
 def _role_before(text: str, start: int, floor: int) -> str | None:
+    lo = max(floor, start - 90)
+    # The phrase ends in a comma (and blanks) right before the name: check that first.
+    pos = start
+    while pos > lo and text[pos - 1] in " \t":
+        pos -= 1
+    if pos <= lo or text[pos - 1] != ",":
+        return None
     # A slice, not search(pos=...): "^" must match at the window's start.
-    match = _ROLE_BEFORE.search(text[max(floor, start - 90) : start])
+    match = _ROLE_BEFORE.search(text[lo:start])
     if match is None:
         return None
     role = match.group(1)
@@ -143,6 +149,75 @@ def _role_before(text: str, start: int, floor: int) -> str | None:
     return role.split(None, 1)[1] if len(words) > 1 else role
 
 
+class _Plan(NamedTuple):
+    """What a name candidate says on its own, before the article's context is consulted."""
+
+    start: int  # the name proper, relative to the candidate (titles and "The" left out)
+    end: int
+    surface: str
+    kind: SpeakerType
+    role: str | None  # from the title words in front ("Defense Secretary")
+    gender: str | None
+    needs_context: bool  # one untitled word: a name only as a known surname or a speaker
+    last: str | None  # its normalised last token
+
+
+@functools.lru_cache(maxsize=16384)
+def _plan(candidate: str) -> _Plan | None:
+    """The context-free reading of a name candidate, or None when it names no one.
+
+    The same candidates recur within an article and across a corpus, so the reading is
+    remembered.
+    """
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(candidate)]
+    # Sentence-initial function words ("The", "But") are not part of a name.
+    while words and _bare(words[0][2]) in FUNCTION_WORDS:
+        words.pop(0)
+    if not words:
+        return None
+    gender: str | None = None
+    role: str | None = None
+    titled = False
+    # The last title word with a name after it splits role from name.
+    split = -1
+    for i in range(len(words) - 1):
+        low = words[i][2].lower()
+        if low in TITLE_WORDS or low.rstrip(".") in TITLE_WORDS:
+            split = i
+    if split >= 0:
+        titled = True
+        title_words = [w[2] for w in words[: split + 1]]
+        lowered = {t.lower() for t in title_words}
+        if lowered & MALE_TITLES:
+            gender = "m"
+        elif lowered & FEMALE_TITLES:
+            gender = "f"
+        if any(_bare(t) not in _HONORIFICS for t in title_words):
+            role = " ".join(title_words)
+        words = words[split + 1 :]
+    name_words = [w[2] for w in words]
+    lowered_words = [w.lower() for w in name_words]
+    if not MONTHS_DAYS.isdisjoint(lowered_words):
+        return None
+    if not titled and ("of" in lowered_words or "de" in lowered_words):
+        return None
+    kind = name_type(name_words)
+    n_start, n_end = words[0][0], words[-1][1]
+    surface = candidate[n_start:n_end]
+    if (
+        kind == "person"
+        and not titled
+        and not PLACE_WORDS.isdisjoint(w.rstrip(".") for w in lowered_words)
+    ):
+        return None
+    needs_context = len(name_words) == 1 and not titled
+    last: str | None = None
+    if needs_context:
+        key = _norm_tokens(surface)
+        last = key[-1] if key else None
+    return _Plan(n_start, n_end, surface, kind, role, gender, needs_context, last)
+
+
 def index_people(analysis: Analysis) -> tuple[Person, ...]:
     """Every person (and speaking organisation or country) the text names, in order."""
     text = analysis.text
@@ -150,6 +225,8 @@ def index_people(analysis: Analysis) -> tuple[Person, ...]:
     by_last: dict[str, list[_Entity]] = {}
     by_name: dict[str, _Entity] = {}
     examined = 0
+    paragraphs = analysis.paragraphs
+    paragraph_starts = [s for s, _ in paragraphs]
     for start, end in analysis.name_candidates:
         candidate = text[start:end]
         if " " not in candidate and "\t" not in candidate:
@@ -162,50 +239,13 @@ def index_people(analysis: Analysis) -> tuple[Person, ...]:
         examined += 1
         if examined > _MAX_NAMES:
             break  # no article names this many people: a list, a dump or hostile input
-        words = [(m.start() + start, m.end() + start, m.group()) for m in _WORD.finditer(candidate)]
-        # Sentence-initial function words ("The", "But") are not part of a name.
-        while words and _bare(words[0][2]) in FUNCTION_WORDS:
-            words.pop(0)
-        if not words:
+        plan = _plan(candidate)
+        if plan is None:
             continue
-        gender: str | None = None
-        role: str | None = None
-        titled = False
-        # The last title word with a name after it splits role from name.
-        split = -1
-        for i in range(len(words) - 1):
-            low = words[i][2].lower()
-            if low in TITLE_WORDS or low.rstrip(".") in TITLE_WORDS:
-                split = i
-        if split >= 0:
-            titled = True
-            title_words = [w[2] for w in words[: split + 1]]
-            lowered = {t.lower() for t in title_words}
-            if lowered & MALE_TITLES:
-                gender = "m"
-            elif lowered & FEMALE_TITLES:
-                gender = "f"
-            if any(_bare(t) not in _HONORIFICS for t in title_words):
-                role = " ".join(title_words)
-            words = words[split + 1 :]
-        name_words = [w[2] for w in words]
-        lowered_words = [w.lower() for w in name_words]
-        if not MONTHS_DAYS.isdisjoint(lowered_words):
-            continue
-        if not titled and ("of" in lowered_words or "de" in lowered_words):
-            continue
-        kind = name_type(name_words)
-        n_start, n_end = words[0][0], words[-1][1]
-        surface = text[n_start:n_end]
-        if (
-            kind == "person"
-            and not titled
-            and not PLACE_WORDS.isdisjoint(w.rstrip(".") for w in lowered_words)
-        ):
-            continue
-        if len(name_words) == 1 and not titled:
-            key = _norm_tokens(surface)
-            known = by_last.get(key[-1]) if key else None
+        n_start, n_end = start + plan.start, start + plan.end
+        surface, kind, role, gender = plan.surface, plan.kind, plan.role, plan.gender
+        if plan.needs_context:
+            known = by_last.get(plan.last) if plan.last is not None else None
             if not known and not _is_speech_subject(text, n_end):
                 continue
         entity = (
@@ -214,9 +254,12 @@ def index_people(analysis: Analysis) -> tuple[Person, ...]:
             else by_name.get(surface.lower())
         )
         if role is None and kind == "person" and (entity is None or not entity.roles):
-            paragraph = analysis.paragraph_at(n_start)
-            floor = paragraph[0] if paragraph else 0
-            limit = paragraph[1] if paragraph else len(text)
+            # the paragraph containing the name (analysis.paragraph_at, inline)
+            index = bisect.bisect_right(paragraph_starts, n_start) - 1
+            if index >= 0 and paragraphs[index][0] <= n_start < paragraphs[index][1]:
+                floor, limit = paragraphs[index]
+            else:
+                floor, limit = 0, len(text)
             role = _role_after(text, n_end, limit) or _role_before(text, n_start, floor)
         if entity is None:
             entity = _Entity(surface, kind)

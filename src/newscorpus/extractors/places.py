@@ -218,6 +218,7 @@ _PARTICLES: Final = frozenset("of de la le du da del der van von bin al ibn the"
 _POSSESSIVE: Final = re.compile(r"['’]s\b")
 _CONTRACTION: Final = re.compile(r"['’](?:ll|ve|re|d|m|t)$")
 _CAPITALISED: Final = re.compile(r"[A-Z]")
+_TRIM_LAST: Final = frozenset(',;:!?"”’)s')
 _OPENERS: Final = frozenset("\"'“‘«([—–-")
 
 _NEEDS_DESIGNATOR: Final = frozenset(
@@ -253,6 +254,8 @@ class _RunPlan(NamedTuple):
     words: tuple[tuple[int, int], ...] = ()
     unmatched: tuple[str, ...] | None = None
     """The run's lower-case words when it holds no gazetteer name (a cued name, maybe)."""
+    near_ok: bool = False
+    """Short and made of no title, given name or English word: a place after "near"."""
     street: tuple[int, int, str, str] | None = None
     """A street or landmark the gazetteer lacks: offsets, key and kind."""
     surnames: tuple[str, ...] = ()
@@ -294,6 +297,7 @@ class Geoparser:
         self.gaz = gazetteer
         self._surfaces: dict[str, tuple[str, tuple[Entry, ...]]] = {}
         self._plans: dict[tuple[str, str], _RunPlan] = {}
+        self._demonym_cache: dict[str, tuple[str, ...]] = {}
 
     def __call__(self, doc: Document, /) -> Sequence[Place]:
         text = doc.text
@@ -386,7 +390,7 @@ class Geoparser:
         if plan.unmatched is not None:
             lowers = plan.unmatched
             words = [(run_start + s, run_start + e) for s, e in plan.words]
-            unknown = self._cued_unknown(text, run_start, run_end, words, lowers)
+            unknown = self._cued_unknown(text, words, lowers, plan.near_ok)
             if unknown is not None:
                 out.append(unknown)
         return out
@@ -532,12 +536,24 @@ class Geoparser:
                     may_open,
                 )
             )
+        cued = not found and self._may_be_cued(lowers)
         return _RunPlan(
             kept=tuple(kept),
             first_word=words[0][0] - run_start,
             words=tuple((s - run_start, e - run_start) for s, e in words),
-            unmatched=None if found else tuple(lowers),
+            unmatched=tuple(lowers) if cued else None,
+            near_ok=cued
+            and len(words) <= 3
+            and not any(
+                w in _TITLES or w in self.gaz.given_names or self.gaz.is_word(w) for w in lowers
+            ),
         )
+
+    def _may_be_cued(self, lowers: Sequence[str]) -> bool:
+        """Whether a run without a gazetteer name may still be a place the context cues."""
+        if all(w in _STOP or w in _TITLES or fold(w) in self.gaz.demonyms for w in lowers):
+            return False  # "an industrial Ukrainian region" names no place
+        return lowers[0] not in _STOP
 
     @staticmethod
     def _drop_split_names(
@@ -659,17 +675,13 @@ class Geoparser:
     def _cued_unknown(
         self,
         text: str,
-        run_start: int,
-        run_end: int,
         words: list[tuple[int, int]],
         lowers: Sequence[str],
+        near_ok: bool,
     ) -> _Match | None:
-        """A name the gazetteer lacks, taken as a place because the context says it is."""
-        if all(w in _STOP or w in _TITLES or fold(w) in self.gaz.demonyms for w in lowers):
-            return None  # "an industrial Ukrainian region" names no place
+        """A name the gazetteer lacks, taken as a place because the context says it is
+        (the run passed :meth:`_may_be_cued`)."""
         start, end = words[0][0], words[-1][1]
-        if lowers[0] in _STOP:
-            return None
         before = text[max(0, start - 60) : start]
         kind_of = _KIND_OF.search(before) if before.rstrip(" \t").endswith("of") else None
         if kind_of is not None:
@@ -731,14 +743,10 @@ class Geoparser:
             return _Match(
                 start, designator.end(), fold(text[start:end]), (), cued=True, unknown_kind=kind
             )
-        near = _NEAR_UNKNOWN.search(text[max(0, start - 12) : start])
         if (
-            near is not None
-            and len(words) <= 3
+            near_ok
+            and _NEAR_UNKNOWN.search(text[max(0, start - 12) : start]) is not None
             and _CLAUSE_END.match(text, end)
-            and not any(
-                w in _TITLES or w in self.gaz.given_names or self.gaz.is_word(w) for w in lowers
-            )
         ):
             # "shelling near Zhovtoduby, officials said": a name the gazetteer lacks,
             # placed by the preposition and ending the phrase.
@@ -884,11 +892,21 @@ class Geoparser:
     def _demonyms(self, candidates: Iterable[tuple[int, int]], text: str) -> dict[str, float]:
         votes: defaultdict[str, float] = defaultdict(float)
         demonyms = self.gaz.demonyms
+        cache = self._demonym_cache
         for start, end in candidates:
-            for word in _WORDS.findall(text, start, end):
-                cc = demonyms.get(fold(word.split("-")[0]))
-                if cc:
-                    votes[cc] += 1
+            segment = text[start:end]
+            found = cache.get(segment)
+            if found is None:
+                found = tuple(
+                    cc
+                    for word in _WORDS.findall(segment)
+                    if (cc := demonyms.get(fold(word.split("-")[0])))
+                )
+                if len(cache) >= _SURFACE_CACHE:
+                    cache.clear()
+                cache[segment] = found
+            for cc in found:
+                votes[cc] += 1
         return votes
 
     def _dateline(self, doc: Document, matches: list[_Match]) -> _Match | None:
@@ -1346,6 +1364,8 @@ def _display(surface: str, kind: str | None) -> str:
 
 
 def _trim_word(text: str, start: int, end: int) -> tuple[int, int]:
+    if end <= start or text[end - 1] not in _TRIM_LAST:
+        return start, end
     while end > start and text[end - 1] in ',;:!?"”’)':
         end -= 1
     if text[start:end].endswith(("'s", "’s")):

@@ -141,3 +141,23 @@ def test_main_in_process_restores_signal_handlers_and_warning_display() -> None:
     assert main(["formats"]) == 0
     assert signal.getsignal(signal.SIGTERM) is before_term
     assert warnings.showwarning is before_show
+
+
+def test_validation_warnings_are_counted_and_printed_on_request(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newscorpus import Issue, ValidatorSpec, get_registry, hookimpl
+
+    class Advice:
+        @hookimpl
+        def newscorpus_register_validators(self) -> list[ValidatorSpec]:
+            return [ValidatorSpec("advice", "always advises",
+                                  lambda a: [Issue("advice", "consider this", severity="warning",
+                                                   article_id=a.id)])]
+
+    get_registry().register(Advice(), name="advice")
+    assert main(["extract", str(SEED), "-o", str(tmp_path / "a.jsonl")]) == 0  # warnings pass
+    err = capsys.readouterr().err
+    assert "consider this" not in err and "1 validation warning" in err
+    assert main(["extract", str(SEED), "-o", str(tmp_path / "b.jsonl"), "--warnings"]) == 0
+    assert "warning advice sievierodonetsk: consider this" in capsys.readouterr().err

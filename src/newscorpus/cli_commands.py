@@ -91,6 +91,8 @@ def _extract_arguments(parser: argparse.ArgumentParser) -> None:
                         help="decode inputs with this encoding instead of guessing")
     parser.add_argument("--no-validate", dest="validate", action="store_false",
                         help="skip the validators")
+    parser.add_argument("--warnings", action="store_true",
+                        help="print every validation warning (default: count them)")
     parser.add_argument("--strict", action="store_true",
                         help="stop at the first bad input or validation error; write nothing")
     parser.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
@@ -200,8 +202,11 @@ def _run_extract(args: argparse.Namespace) -> int:
         _err(f"newscorpus: skipped {message}")
 
     def on_issue(issue: Issue) -> None:
-        progress.clear()
-        _err(f"newscorpus: {issue}")
+        # Errors are printed one by one; warnings (advice such as an unattributed quote)
+        # would flood a corpus run, so they are counted in the summary unless asked for.
+        if issue.severity == "error" or args.warnings:
+            progress.clear()
+            _err(f"newscorpus: {issue}")
 
     try:
         stats = run(

@@ -218,6 +218,7 @@ _PARTICLES: Final = frozenset("of de la le du da del der van von bin al ibn the"
 _POSSESSIVE: Final = re.compile(r"['’]s\b")
 _CONTRACTION: Final = re.compile(r"['’](?:ll|ve|re|d|m|t)$")
 _CAPITALISED: Final = re.compile(r"[A-Z]")
+_BLANKS: Final = frozenset(" \t")
 _TRIM_LAST: Final = frozenset(',;:!?"”’)s')
 _OPENERS: Final = frozenset("\"'“‘«([—–-")
 
@@ -246,6 +247,11 @@ _MAX_BONUS: Final = 9.5
 _Kept = tuple[int, int, str, tuple[Entry, ...], tuple[str, ...], int | None, bool]
 
 
+# What makes two matches of an article resolve alike, and their context-free scores.
+_Sig = tuple[str, int, tuple[str, ...], bool, int]
+_Priors = tuple[bool, tuple[tuple[Entry, float], ...]]
+
+
 class _RunPlan(NamedTuple):
     """What a run of capitalised words holds, whatever the text around it says."""
 
@@ -255,6 +261,8 @@ class _RunPlan(NamedTuple):
     unmatched: tuple[str, ...] | None = None
     """The run's lower-case words when it holds no gazetteer name (a cued name, maybe)."""
     near_ok: bool = False
+    facility_word: bool = False
+    """Unmatched, and its last word names a facility ("Azovstal Steelworks")."""
     """Short and made of no title, given name or English word: a place after "near"."""
     street: tuple[int, int, str, str] | None = None
     """A street or landmark the gazetteer lacks: offsets, key and kind."""
@@ -310,8 +318,15 @@ class Geoparser:
         sentence_starts: set[int] = set()
         matches: list[_Match] = []
         surnames: set[str] = set()
-        for run_start, run_end in _bounded_runs(text, analysis.name_candidates):
-            matches.extend(self._run_matches(text, run_start, run_end, sentence_starts, surnames))
+        run_matches = self._run_matches
+        for run_start, run_end in analysis.name_candidates:
+            if run_end - run_start <= 120:
+                found = run_matches(text, run_start, run_end, sentence_starts, surnames)
+                if found:
+                    matches.extend(found)
+                continue
+            for start, end in _bounded_runs(text, ((run_start, run_end),)):
+                matches.extend(run_matches(text, start, end, sentence_starts, surnames))
         matches = [m for m in matches if not _overlaps(persons, m.start, m.end)]
         if surnames:
             # A surname seen after a given name (Lloyd Austin) is that person throughout;
@@ -388,9 +403,10 @@ class Geoparser:
                 m.speaks = _SPEECH_AFTER.match(text, end) is not None
                 out.append(m)
         if plan.unmatched is not None:
-            lowers = plan.unmatched
-            words = [(run_start + s, run_start + e) for s, e in plan.words]
-            unknown = self._cued_unknown(text, words, lowers, plan.near_ok)
+            words = plan.words
+            unknown = self._cued_unknown(
+                text, run_start + words[0][0], run_start + words[-1][1], plan
+            )
             if unknown is not None:
                 out.append(unknown)
         return out
@@ -542,6 +558,7 @@ class Geoparser:
             first_word=words[0][0] - run_start,
             words=tuple((s - run_start, e - run_start) for s, e in words),
             unmatched=tuple(lowers) if cued else None,
+            facility_word=cued and n >= 2 and lowers[-1] in _FACILITY_WORDS,
             near_ok=cued
             and len(words) <= 3
             and not any(
@@ -672,16 +689,10 @@ class Geoparser:
             out = tuple(e for e in out if e.how != ALTERNATE)
         return out
 
-    def _cued_unknown(
-        self,
-        text: str,
-        words: list[tuple[int, int]],
-        lowers: Sequence[str],
-        near_ok: bool,
-    ) -> _Match | None:
-        """A name the gazetteer lacks, taken as a place because the context says it is
-        (the run passed :meth:`_may_be_cued`)."""
-        start, end = words[0][0], words[-1][1]
+    def _cued_unknown(self, text: str, start: int, end: int, plan: _RunPlan) -> _Match | None:
+        """A name the gazetteer lacks (``start``-``end``), taken as a place because the
+        context says it is (the run passed :meth:`_may_be_cued`)."""
+        n_words = len(plan.words)
         before = text[max(0, start - 60) : start]
         kind_of = _KIND_OF.search(before) if before.rstrip(" \t").endswith("of") else None
         if kind_of is not None:
@@ -701,9 +712,10 @@ class Geoparser:
                 "neighborhood": "town",
             }.get(kind, kind)
             return _Match(start, end, fold(text[start:end]), (), cued=True, unknown_kind=kind)
-        facility = _FACILITY.match(text, end)
-        last = lowers[-1]
-        if facility is not None and len(words) <= 4:
+        # A facility or designator word after the name needs a space or tab after it.
+        spaced = text[end : end + 1] in _BLANKS
+        facility = _FACILITY.match(text, end) if spaced and n_words <= 4 else None
+        if facility is not None:
             return _Match(
                 start,
                 facility.end(),
@@ -712,9 +724,9 @@ class Geoparser:
                 cued=True,
                 unknown_kind="facility",
             )
-        if last in _FACILITY_WORDS and len(words) >= 2:
+        if plan.facility_word:
             return _Match(start, end, fold(text[start:end]), (), cued=True, unknown_kind="facility")
-        designator = _AFTER_DESIGNATOR.match(text, end)
+        designator = _AFTER_DESIGNATOR.match(text, end) if spaced and n_words <= 3 else None
         if (
             designator is not None
             and designator.group("word")
@@ -731,7 +743,6 @@ class Geoparser:
                 "island",
                 "prefecture",
             )
-            and len(words) <= 3
         ):
             word = designator.group("word")
             kind = {
@@ -744,7 +755,7 @@ class Geoparser:
                 start, designator.end(), fold(text[start:end]), (), cued=True, unknown_kind=kind
             )
         if (
-            near_ok
+            plan.near_ok
             and _NEAR_UNKNOWN.search(text[max(0, start - 12) : start]) is not None
             and _CLAUSE_END.match(text, end)
         ):
@@ -791,12 +802,12 @@ class Geoparser:
         unknowns = {(m.start, m.end): m for m in matches if not m.entries}
         for start, end in candidates:
             start, end = _trim_word(text, start, end)
-            if end - start < 3 or end - start > 40:
+            if end - start < 3 or end - start > 40 or text[end : end + 1] != ",":
                 continue
-            existing = unknowns.get((start, end))
             comma = _COMMA.match(text, end)
             if comma is None:
                 continue
+            existing = unknowns.get((start, end))
             target = regions.get(comma.end())
             abbr = None
             if target is None:
@@ -943,9 +954,10 @@ class Geoparser:
     ) -> None:
         known = [m for m in matches if m.entries]
         # Pass 1: priors only, to find the article's countries, regions and anchors.
-        self._best_all(known, None)
+        priors: dict[_Sig, _Priors] = {}
+        self._best_all(known, None, priors)
         for _ in range(2):
-            self._best_all(known, _Context.from_matches(known, demonym_votes, dateline))
+            self._best_all(known, _Context.from_matches(known, demonym_votes, dateline), priors)
         # Names resolved alike throughout the article: one reading per surface form.
         by_key: dict[str, list[_Match]] = defaultdict(list)
         for m in known:
@@ -1005,10 +1017,12 @@ class Geoparser:
         matches[:] = keep
         self._anchor_unknown(matches)
 
-    def _best_all(self, known: list[_Match], context: _Context | None) -> None:
+    def _best_all(
+        self, known: list[_Match], context: _Context | None, priors: dict[_Sig, _Priors]
+    ) -> None:
         """Resolve every match; a name repeated alike (same key, entries, cues and
-        container) is worked out once."""
-        memo: dict[tuple[str, int, tuple[str, ...], bool, int], tuple[Entry, float]] = {}
+        container) is worked out once, and its context-free scores once per article."""
+        memo: dict[_Sig, tuple[Entry, float]] = {}
         for m in known:
             c = m.container
             sig = (
@@ -1020,14 +1034,19 @@ class Geoparser:
             )
             found = memo.get(sig)
             if found is None:
-                found = memo[sig] = self._best(m, context)
+                prior = priors.get(sig)
+                if prior is None:
+                    prior = priors[sig] = self._priors(m)
+                found = memo[sig] = _pick(m, prior, context)
             m.chosen, m.score = found
 
-    def _best(self, m: _Match, context: _Context | None) -> tuple[Entry, float]:
-        best: Entry | None = None
-        best_score = -math.inf
+    @staticmethod
+    def _priors(m: _Match) -> _Priors:
+        """The readings a match may have, each with its score before the context: the
+        country (then the regions that may rival it) for a country's own name, else
+        every entry a designator does not rule out."""
         entries = m.entries
-        own = context.by_key.get(m.key, _NO_OWN) if context is not None else _NO_OWN
+        rivalled = False
         if not m.prefer and m.container is None and not m.contained:
             # A country's own name means the country ("Mexico" is not Mexico City), unless
             # the article is about another country that has a region of that name
@@ -1043,10 +1062,10 @@ class Geoparser:
                     if e.kind == "region"
                     and e.how == PRIMARY
                     and e.country_code != country.country_code
-                    and context is not None
-                    and context.share(e.country_code) >= 0.5
                 )
                 entries = (country, *rivals)
+                rivalled = True
+        out: list[tuple[Entry, float]] = []
         for e in entries:
             if (
                 e.kind in _NEEDS_DESIGNATOR
@@ -1079,15 +1098,9 @@ class Geoparser:
                     score += _CONTAINER_BONUS
             if m.contained and e is m.entries[0]:
                 score += _CONTAINER_BONUS
-            if context is not None:
-                if score + _MAX_BONUS <= best_score:
-                    continue  # the context cannot lift it past the best so far
-                score += context.bonus(m.key, e, own)
-            if score > best_score:
-                best, best_score = e, score
-        if best is None:
-            return m.entries[0], -math.inf
-        return best, best_score
+            out.append((e, score))
+        return rivalled, tuple(out)
+
 
     def _anchor_unknown(self, matches: list[_Match]) -> None:
         """Pin facilities and cued unknown names to the place the text puts them in."""
@@ -1300,6 +1313,32 @@ class _Context:
             if near:
                 bonus += 1.5 + min(1.0, 0.5 * (near - 1))
         return bonus
+
+
+def _pick(m: _Match, priors: _Priors, context: _Context | None) -> tuple[Entry, float]:
+    """The best reading of a match in a context (none: priors only)."""
+    rivalled, scored = priors
+    best: Entry | None = None
+    best_score = -math.inf
+    if context is None:
+        for k, (e, score) in enumerate(scored):
+            if rivalled and k:
+                break  # a region rivals a country's name only in an article's context
+            if score > best_score:
+                best, best_score = e, score
+    else:
+        own = context.by_key.get(m.key, _NO_OWN)
+        for k, (e, score) in enumerate(scored):
+            if rivalled and k and context.share(e.country_code) < 0.5:
+                continue
+            if score + _MAX_BONUS <= best_score:
+                continue  # the context cannot lift it past the best so far
+            score += context.bonus(m.key, e, own)
+            if score > best_score:
+                best, best_score = e, score
+    if best is None:
+        return m.entries[0], -math.inf
+    return best, best_score
 
 
 def _mention_end(m: _Match) -> int:

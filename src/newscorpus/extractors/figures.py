@@ -70,15 +70,41 @@ _TRIGGER_WORDS: Final = sorted(
     key=len,
     reverse=True,
 )
+
+
+def _trie_pattern(words: Sequence[str]) -> str:
+    """An alternation of ``words`` as a prefix tree: ``f(?:ive|our)`` for ``five|four``.
+
+    The engine then tries one branch per character instead of every word in turn. Followed
+    by a look-ahead that no letter follows, at most one word can match at a place, so the
+    order of the branches does not change what matches.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + emit(node[ch]) for ch in sorted(node) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
 # Number words, found in one pass over the text. Written as a character class followed by
 # the rest of each word, because Python's regex engine scans for a leading class quickly
 # but tries a leading word boundary or alternation at every character.
 _NUMBER_WORD: Final = re.compile(
     "["
     + "".join(sorted({w[0] for w in _TRIGGER_WORDS} | {w[0].upper() for w in _TRIGGER_WORDS}))
-    + r"](?<![^\W\d_].)(?:"
-    + "|".join(sorted({w[1:] for w in _TRIGGER_WORDS}, key=len, reverse=True))
-    + r")(?![^\W\d_])"
+    + r"](?<![^\W\d_].)"
+    + _trie_pattern(sorted({w[1:] for w in _TRIGGER_WORDS}))
+    + r"(?![^\W\d_])"
 )
 _CURRENCY_SYMBOLS: Final = frozenset("$£€¥₹₪₩₽~")
 # Words a figure can start with besides number words: currency prefixes and codes.
@@ -118,6 +144,10 @@ _PREFIX_WORDS: Final = frozenset(
     | U.CURRENCY_CODES
 )
 _QUALIFIER_LAST: Final = frozenset(key[-1] for key in U.QUALIFIERS)
+# The first word of every currency name: any other word starts none.
+_CURRENCY_FIRST: Final = frozenset(key[0] for key in U.CURRENCY_WORDS)
+# The words a range's second number can follow (see _Reader.range_tail).
+_RANGE_CONNECTORS: Final = frozenset({"-", "–", "—", "to", "and", "up"})
 _START_ANY: Final = frozenset(
     {w for base in _START_WORDS for w in (base, base.capitalize(), base.upper())}
     | {w for base in _TRIGGER_WORDS for w in (base, base.capitalize(), base.upper())}
@@ -324,10 +354,6 @@ def _spaced(text: str, a: Token, b: Token) -> bool:
     return gap == "" or (len(gap) <= 2 and gap.isspace() and "\n" not in gap)
 
 
-def _low(tok: Token) -> str:
-    return tok[4]
-
-
 # Phone numbers and multi-part ids: "+44 20 7946 0000", "(555) 123-4567", "555-123-4567",
 # "020 7946 0000", "978-3-16-148410-0". Every piece is bounded, so a scan is linear; the
 # pattern opens with a character class (fast to scan for) and each branch then checks
@@ -390,19 +416,21 @@ class _Reader:
     def sentence(self, sent: _Sentence) -> list[_Cand]:
         toks = sent.toks
         out: list[_Cand] = []
-        i = 0
         n = len(toks)
-        while i < n:
-            tok = toks[i]
+        start_any = _START_ANY
+        # The tokens a figure can start at, found in one pass; the walk visits only those.
+        starts = [k for k, tok in enumerate(toks) if tok[0] == "num" or tok[3] in start_any]
+        i = 0  # the first token not yet read into a figure
+        for k in starts:
+            if k < i:
+                continue
+            tok = toks[k]
             if tok[0] != "num":
-                if tok[3] not in _START_ANY:
-                    i += 1
-                    continue
                 # "a"/"an" starts a figure only before a scale or a fraction ("a dozen",
                 # "a third"), a currency prefix only before digits or a "$".
-                after = toks[i + 1] if i + 1 < n else None
-                if after is None:
+                if k + 1 >= n:
                     break
+                after = toks[k + 1]
                 if tok[4] in ("a", "an"):
                     hopeful = after[4] in _AFTER_A or after[3] == "$"
                 elif tok[3] in _PREFIX_WORDS:
@@ -410,11 +438,9 @@ class _Reader:
                 else:
                     hopeful = True
                 if not hopeful:
-                    i += 1
                     continue
-            cand = self.figure_at(sent, i)
+            cand = self.figure_at(sent, k)
             if cand is None:
-                i += 1
                 continue
             out.append(cand)
             i = cand.last + 1
@@ -438,15 +464,15 @@ class _Reader:
             # "a third of the population": a share names what it is a share of
             k = first.last + 1
             toks = sent.toks
-            if k + 2 < len(toks) and _low(toks[k]) == "of" and _low(toks[k + 1]) in ("a", "an"):
-                unit = U.UNITS.get((_low(toks[k + 2]),))
+            if k + 2 < len(toks) and toks[k][4] == "of" and toks[k + 1][4] in ("a", "an"):
+                unit = U.UNITS.get((toks[k + 2][4],))
                 if unit is not None:  # "a quarter of a point", "half a mile" is read as words
                     first.unit = unit
                     first.end, first.last = toks[k + 2][2], k + 2
                     return first
-            if k + 1 < len(toks) and _low(toks[k]) == "of":
+            if k + 1 < len(toks) and toks[k][4] == "of":
                 j = k + 1
-                if _low(toks[j]) in _OF_DETERMINERS:
+                if toks[j][4] in _OF_DETERMINERS:
                     j += 1
                 words = self.noun_phrase(sent, j) if j < len(toks) else []
                 if words:
@@ -572,7 +598,7 @@ class _Reader:
         nxt = toks[j + 1] if j + 1 < n else None
         # Ordinals ("22nd") and things glued to letters ("5G", "S23") are not figures.
         if nxt is not None and _adjacent(tok, nxt) and nxt[0] == "word":
-            low = _low(nxt)
+            low = nxt[4]
             if low in _ORDINAL_SUFFIX:
                 return None
         if start_i == j and j > 0:
@@ -580,7 +606,7 @@ class _Reader:
             if (
                 _adjacent(prev, tok)
                 and prev[0] in ("word", "abbr")
-                and _low(prev) not in ("sub", "minus")
+                and prev[4] not in ("sub", "minus")
             ):
                 return None
             if _adjacent(prev, tok) and prev[3] in ("/", "#", "@", "_", "="):
@@ -588,7 +614,7 @@ class _Reader:
             if prev[3] == "." and _adjacent(prev, tok) and j > 1 and _adjacent(toks[j - 2], prev):
                 return None  # "v2.3", "No.5"
         # Clock time written with a point or plainly: "1.56pm", "8 a.m.", "0500 GMT".
-        if nxt is not None and _spaced(text, tok, nxt) and _low(nxt) in _AMPM and currency is None:
+        if nxt is not None and _spaced(text, tok, nxt) and nxt[4] in _AMPM and currency is None:
             return self.clock(sent, cand, j, raw.replace(".", ":") if "." in raw else raw)
         if (
             nxt is not None
@@ -662,10 +688,10 @@ class _Reader:
         if len(parts) > 1 and (len(parts[1]) != 2 or minutes >= 60):
             return None
         k = j + 1
-        if k < len(toks) and _spaced(text, toks[j], toks[k]) and _low(toks[k]) in _AMPM:
+        if k < len(toks) and _spaced(text, toks[j], toks[k]) and toks[k][4] in _AMPM:
             if not 1 <= hours <= 12:
                 return None
-            shift = _AMPM[_low(toks[k])]
+            shift = _AMPM[toks[k][4]]
             hours = (hours % 12) + shift
             cand.end = toks[k][2]
             cand.last = k
@@ -681,15 +707,15 @@ class _Reader:
     def ratio(self, sent: _Sentence, cand: _Cand, j: int) -> _Cand | None:
         """``one in five``: a share, written as the fraction itself with unit percent."""
         toks = sent.toks
-        if cand.value is None or j + 2 >= len(toks) or _low(toks[j + 1]) != "in":
+        if cand.value is None or j + 2 >= len(toks) or toks[j + 1][4] != "in":
             return None
         den_tok = toks[j + 2]
         den = self.small_number(den_tok)
         if den is None or not (0 < cand.value < den) or cand.currency is not None:
             return None
-        if j + 3 < len(toks) and (toks[j + 3][0] == "num" or _low(toks[j + 3]) in SCALES):
+        if j + 3 < len(toks) and (toks[j + 3][0] == "num" or toks[j + 3][4] in SCALES):
             return None
-        if j + 3 < len(toks) and U.UNITS.get((_low(toks[j + 3]),)) in _DURATIONS:
+        if j + 3 < len(toks) and U.UNITS.get((toks[j + 3][4],)) in _DURATIONS:
             return None  # "number one in three weeks": a duration, not a share
         cand.value = cand.value / den
         cand.kind = "fraction"
@@ -702,7 +728,7 @@ class _Reader:
     def small_number(tok: Token) -> Decimal | None:
         if tok[0] == "num" and tok[3].isdigit() and len(tok[3]) <= 4:
             return Decimal(tok[3])
-        low = _low(tok)
+        low = tok[4]
         if low in SMALL:
             return Decimal(SMALL[low])
         if low in TENS:
@@ -716,7 +742,7 @@ class _Reader:
         if k >= len(toks) or cand.value is None:
             return
         t = toks[k]
-        low = _low(t)
+        low = t[4]
         if t[0] != "word" or not _spaced(self.text, toks[k - 1], t):
             return
         if (low in SCALES and low != "hundred") or (low == "hundred" and cand.kind == "digits"):
@@ -737,10 +763,10 @@ class _Reader:
                         after is not None
                         and after[0] == "word"
                         and after[3][:1].islower()
-                        and _low(after) not in _STOP
-                        and _low(after) not in _NUMBER_WORDS
-                        and (_low(after),) not in U.UNITS
-                        and (_plural(_low(after)) or "." in toks[k - 1][3] or low != "m")
+                        and after[4] not in _STOP
+                        and after[4] not in _NUMBER_WORDS
+                        and (after[4],) not in U.UNITS
+                        and (_plural(after[4]) or "." in toks[k - 1][3] or low != "m")
                         and not (low == "m" and cand.value in _RACE_DISTANCES)
                     )
                     or (after is not None and self.currency_words(sent, k + 1)[0] is not None)
@@ -748,8 +774,8 @@ class _Reader:
                         after is not None
                         and (
                             after[0] == "word"
-                            and (_low(after),) in U.UNITS
-                            and U.UNITS[(_low(after),)]
+                            and (after[4],) in U.UNITS
+                            and U.UNITS[(after[4],)]
                             in ("t", "ton", "barrel", "lb", "kg", "gal", "L")
                         )
                     )
@@ -770,10 +796,10 @@ class _Reader:
         toks = sent.toks
         n = len(toks)
         tok = toks[i]
-        low = _low(tok)
+        low = tok[4]
         # Vague plurals: "dozens", "hundreds", "tens of thousands", "hundreds of millions".
         if low in VAGUE or (
-            low == "tens" and i + 2 < n and _low(toks[i + 1]) == "of" and _low(toks[i + 2]) in VAGUE
+            low == "tens" and i + 2 < n and toks[i + 1][4] == "of" and toks[i + 2][4] in VAGUE
         ):
             return self.vague(sent, i)
         if low.endswith("fold") and low[:-4] in {**SMALL, **TENS}:
@@ -789,11 +815,11 @@ class _Reader:
             )
         if low == "half":
             return self.half(sent, i)
-        if low in ("a", "an", "one") and i + 1 < n and _low(toks[i + 1]) in FRACTIONS:
+        if low in ("a", "an", "one") and i + 1 < n and toks[i + 1][4] in FRACTIONS:
             # "a third of", "a quarter of", "one-third"
             frac = toks[i + 1]
-            den = FRACTIONS[_low(frac)]
-            if low in ("a", "an") and not (i + 2 < n and _low(toks[i + 2]) == "of"):
+            den = FRACTIONS[frac[4]]
+            if low in ("a", "an") and not (i + 2 < n and toks[i + 2][4] == "of"):
                 return None
             if low in ("a", "an") and den == 2:
                 return None
@@ -807,9 +833,9 @@ class _Reader:
             )
         if low not in _NUMBER_WORDS and low not in ("a", "an"):
             return None
-        if low == "one" and i > 0 and _low(toks[i - 1]) in _NOT_ONE_BEFORE:
+        if low == "one" and i > 0 and toks[i - 1][4] in _NOT_ONE_BEFORE:
             return None  # "no one", "the one", "this one": a pronoun
-        if low in ("a", "an") and not (i + 1 < n and _low(toks[i + 1]) in (*SCALES, "dozen")):
+        if low in ("a", "an") and not (i + 1 < n and toks[i + 1][4] in (*SCALES, "dozen")):
             return None
         # The longest run of number words, joined by spaces, hyphens or "and".
         run: list[int] = [i]
@@ -818,7 +844,7 @@ class _Reader:
         # words from being re-parsed at every length.
         while k < n and len(run) < _MAX_NUMBER_WORDS:
             t = toks[k]
-            lw = _low(t)
+            lw = t[4]
             if not _spaced(self.text, toks[k - 1], t):
                 break
             if lw in _NUMBER_WORDS or lw == "and" or lw == "a" or lw == "half":
@@ -830,12 +856,12 @@ class _Reader:
                 and _adjacent(toks[k - 1], t)
                 and k + 1 < n
                 and _adjacent(t, toks[k + 1])
-                and _low(toks[k + 1]) in _NUMBER_WORDS
+                and toks[k + 1][4] in _NUMBER_WORDS
             ):
                 k += 1
                 continue
             break
-        all_words = [_low(toks[x]) for x in run]
+        all_words = [toks[x][4] for x in run]
         value = None
         while run:
             if all_words[len(run) - 1] not in ("and", "a"):
@@ -853,12 +879,12 @@ class _Reader:
             k += 1
         if (
             k < n
-            and _low(toks[k]) in FRACTIONS
+            and toks[k][4] in FRACTIONS
             and _spaced(self.text, toks[k - 1], toks[k])
             and value < 20
         ):
-            den = FRACTIONS[_low(toks[k])]
-            plural = _low(toks[k]).endswith("s")
+            den = FRACTIONS[toks[k][4]]
+            plural = toks[k][4].endswith("s")
             if (value == 1) != plural and value > 0:
                 cand.value = value / den
                 cand.kind = "fraction"
@@ -875,15 +901,11 @@ class _Reader:
         toks = sent.toks
         n = len(toks)
         tok = toks[i]
-        prev = _low(toks[i - 1]) if i > 0 else ""
+        prev = toks[i - 1][4] if i > 0 else ""
         if prev in ("the", "first", "second", "a", "and", "one", "-", "second-", "by"):
             return None
-        if (
-            i + 2 < n
-            and _low(toks[i + 1]) in ("a", "an")
-            and _low(toks[i + 2]) in (*SCALES, "dozen")
-        ):
-            scale = 12 if _low(toks[i + 2]) == "dozen" else SCALES[_low(toks[i + 2])]
+        if i + 2 < n and toks[i + 1][4] in ("a", "an") and toks[i + 2][4] in (*SCALES, "dozen"):
+            scale = 12 if toks[i + 2][4] == "dozen" else SCALES[toks[i + 2][4]]
             return _Cand(
                 start=tok[1],
                 end=toks[i + 2][2],
@@ -892,7 +914,7 @@ class _Reader:
                 value=Decimal(scale) / 2,
                 kind="words",
             )
-        if i + 1 < n and _low(toks[i + 1]) in (
+        if i + 1 < n and toks[i + 1][4] in (
             "of",
             "the",
             "its",
@@ -910,8 +932,8 @@ class _Reader:
     def vague(self, sent: _Sentence, i: int) -> _Cand | None:
         toks = sent.toks
         n = len(toks)
-        low = _low(toks[i])
-        prev = _low(toks[i - 1]) if i > 0 else ""
+        low = toks[i][4]
+        prev = toks[i - 1][4] if i > 0 else ""
         if low == "scores" and not (i + 1 < n and toks[i + 1][4] == "of"):
             return None  # "scores of people", but "the scores were level"
         if prev in ("the", "in", "by") and low != "tens":
@@ -922,15 +944,15 @@ class _Reader:
             k = i + 2
         else:
             base = 1
-        base *= VAGUE[_low(toks[k])]
+        base *= VAGUE[toks[k][4]]
         # "hundreds of thousands", "tens of millions of dollars"
         while (
             k + 2 < n
-            and _low(toks[k + 1]) == "of"
-            and _low(toks[k + 2]) in VAGUE
-            and VAGUE[_low(toks[k + 2])] >= 1000
+            and toks[k + 1][4] == "of"
+            and toks[k + 2][4] in VAGUE
+            and VAGUE[toks[k + 2][4]] >= 1000
         ):
-            base *= VAGUE[_low(toks[k + 2])]
+            base *= VAGUE[toks[k + 2][4]]
             k += 2
         return _Cand(
             start=toks[i][1], end=toks[k][2], first=i, last=k, low=Decimal(base),
@@ -967,7 +989,7 @@ class _Reader:
             cand.end, cand.last = t[2], k
             return
         # Vague plurals and scales take their money in an "of" phrase: "tens of millions of dollars".
-        if (cand.kind == "vague" or cand.scaled) and _low(t) == "of" and k + 1 < n:
+        if (cand.kind == "vague" or cand.scaled) and t[4] == "of" and k + 1 < n:
             code, width = self.currency_words(sent, k + 1)
             if code is not None:
                 cand.unit = code
@@ -979,7 +1001,7 @@ class _Reader:
             return
         # Measurement units, longest first (up to four tokens).
         best: tuple[str, int] | None = None
-        if _low(t) not in U.UNIT_FIRST and t[3] not in U.CASED_UNITS:
+        if t[4] not in U.UNIT_FIRST and t[3] not in U.CASED_UNITS:
             return
         for width in (4, 3, 2, 1):
             if k + width > n:
@@ -987,7 +1009,7 @@ class _Reader:
             parts = toks[k : k + width]
             if any(not _spaced(text, a, b) for a, b in itertools.pairwise(parts)):
                 continue
-            key = tuple(_low(p) for p in parts)
+            key = tuple(p[4] for p in parts)
             unit = U.UNITS.get(key)
             if unit is None and width == 1:
                 glued = _adjacent(toks[k - 1], t)
@@ -1006,13 +1028,11 @@ class _Reader:
             unit in ("year", "month")
             and end_k + 2 < n
             and toks[end_k + 1][3] == "-"
-            and _low(toks[end_k + 2]) == "old"
+            and toks[end_k + 2][4] == "old"
         ):
             unit = "year_of_age" if unit == "year" else "month_of_age"
             end_k += 2
-        if unit == "lb" and (
-            cand.scaled or (end_k + 1 < n and _low(toks[end_k + 1]) == "sterling")
-        ):
+        if unit == "lb" and (cand.scaled or (end_k + 1 < n and toks[end_k + 1][4] == "sterling")):
             unit = "GBP"
         if unit == "times" and cand.kind == "fraction":
             return
@@ -1021,10 +1041,12 @@ class _Reader:
 
     def currency_words(self, sent: _Sentence, k: int) -> tuple[str | None, int]:
         toks = sent.toks
+        if k >= len(toks) or toks[k][4] not in _CURRENCY_FIRST:
+            return None, 0
         for width in (3, 2, 1):
             if k + width > len(toks):
                 continue
-            key = tuple(_low(p) for p in toks[k : k + width])
+            key = tuple([p[4] for p in toks[k : k + width]])
             code = U.CURRENCY_WORDS.get(key)
             if code is not None:
                 if (
@@ -1049,13 +1071,13 @@ class _Reader:
         if k + 1 >= n:
             return
         t = toks[k]
-        low = _low(t)
+        low = t[4]
         if low in ("a", "an", "per", "/") and toks[k + 1][0] == "word":
-            den_word = _low(toks[k + 1])
+            den_word = toks[k + 1][4]
             den = U.RATE_DENOMINATORS.get(den_word) or U.RATE_DENOMINATORS.get(den_word.rstrip("s"))
             if den is None:
                 return
-            if k + 2 < n and _low(toks[k + 2]) in (
+            if k + 2 < n and toks[k + 2][4] in (
                 "earlier",
                 "ago",
                 "before",
@@ -1089,7 +1111,7 @@ class _Reader:
             if cand.unit in ("percent",) and den not in ("year", "month", "week", "day"):
                 return
             if den == "square" and k + 2 < n:
-                nxt = _low(toks[k + 2])
+                nxt = toks[k + 2][4]
                 den = {
                     "foot": "ft2",
                     "feet": "ft2",
@@ -1116,8 +1138,10 @@ class _Reader:
         if k + 1 >= n:
             return None
         conn = toks[k]
-        word = _low(conn)
-        before = " ".join(_low(t) for t in toks[max(0, first.first - 3) : first.first])
+        word = conn[4]
+        if word not in _RANGE_CONNECTORS:
+            return None
+        before = " ".join(t[4] for t in toks[max(0, first.first - 3) : first.first])
         if (
             word == "-"
             and k + 3 < n
@@ -1155,7 +1179,7 @@ class _Reader:
         u1, u2 = first.unit, second.unit
         from_before = _FROM.search(before) is not None
         change_before = any(
-            _low(t) in U.CHANGE_WORDS for t in toks[max(0, first.first - 2) : first.first]
+            t[4] in U.CHANGE_WORDS for t in toks[max(0, first.first - 2) : first.first]
         )
         if (
             kind == "to"
@@ -1278,7 +1302,7 @@ class _Reader:
             if self.near_date(cand.start, cand.end):
                 return True
             return bool(
-                any(_low(t) in _STAMP_WORDS for t in toks[max(0, cand.first - 2) : cand.first])
+                any(t[4] in _STAMP_WORDS for t in toks[max(0, cand.first - 2) : cand.first])
             )
         if (
             nxt is not None
@@ -1298,8 +1322,8 @@ class _Reader:
             if after is not None and after[0] == "num" and _adjacent(nxt, after):
                 return True  # "555-123-..." left over, "2-0-1"
         if prev is not None and cand.currency is None:
-            numbered = prev[3] in ("#", "№") or _low(prev) == "number"
-            if prev[3] == "." and cand.first > 1 and _low(toks[cand.first - 2]) in ("no", "nos"):
+            numbered = prev[3] in ("#", "№") or prev[4] == "number"
+            if prev[3] == "." and cand.first > 1 and toks[cand.first - 2][4] in ("no", "nos"):
                 numbered = True  # "No. 10"
             if numbered:
                 return True
@@ -1310,9 +1334,9 @@ class _Reader:
                 and text[prev[2] : first[1]] == " "
                 and cand.kind in ("digits", "range", "score")
                 and cand.unit in (None, "count")
-                and (cand.first - 1 > sent.first_word or _low(prev) not in _FUNCTION_WORDS)
-                and _low(prev) not in U.CHANGE_WORDS
-                and (_low(prev),) not in U.QUALIFIERS
+                and (cand.first - 1 > sent.first_word or prev[4] not in _FUNCTION_WORDS)
+                and prev[4] not in U.CHANGE_WORDS
+                and (prev[4],) not in U.QUALIFIERS
                 and prev[3] not in U.CURRENCY_CODES
             ):
                 return True
@@ -1330,7 +1354,7 @@ class _Reader:
                 prev[3] == "-"
                 and _adjacent(prev, first)
                 and cand.first > 1
-                and _low(toks[cand.first - 2]) in ("last", "top", "round", "first")
+                and toks[cand.first - 2][4] in ("last", "top", "round", "first")
             ):
                 return True  # "a last-32 appearance"
             if prev[3] == "-" and _adjacent(prev, first) and cand.first > 1:
@@ -1359,7 +1383,7 @@ class _Reader:
             ):
                 return True  # the second of two years: "between A.D. 1000 and 1260"
             if raw.isdigit() and len(raw) == 4:
-                words_before = tuple(_low(t) for t in toks[max(0, cand.first - 2) : cand.first])
+                words_before = tuple(t[4] for t in toks[max(0, cand.first - 2) : cand.first])
                 qualified = any(
                     words_before[-w:] in U.QUALIFIERS for w in (1, 2) if len(words_before) >= w
                 )
@@ -1377,7 +1401,7 @@ class _Reader:
                 )
                 if not (qualified or counts) and (
                     1800 <= int(raw) <= 2199
-                    or (int(raw) >= 1000 and prev is not None and _low(prev) in _YEAR_PREPOSITIONS)
+                    or (int(raw) >= 1000 and prev is not None and prev[4] in _YEAR_PREPOSITIONS)
                 ):
                     return True
         if (
@@ -1414,12 +1438,12 @@ class _Reader:
         if i > 0 and cand.value is not None and cand.kind == "digits":
             p = toks[i - 1]
             glued_minus = (
-                i > 1 and p[3] == "-" and _low(toks[i - 2]) == "minus" and _adjacent(toks[i - 2], p)
+                i > 1 and p[3] == "-" and toks[i - 2][4] == "minus" and _adjacent(toks[i - 2], p)
             )
             if glued_minus:
                 p = toks[i - 2]
                 i -= 1
-            if _low(p) == "minus" or (
+            if p[4] == "minus" or (
                 p[3] in ("-", "−")
                 and _adjacent(p, toks[i])
                 and (i == 1 or not _adjacent(toks[i - 2], p))
@@ -1437,7 +1461,7 @@ class _Reader:
                 continue
             if toks[i - 1][4] not in _QUALIFIER_LAST:
                 break
-            key = tuple(_low(t) for t in toks[i - width : i])
+            key = tuple(t[4] for t in toks[i - width : i])
             q = U.QUALIFIERS.get(key)
             if q is not None:
                 best = q
@@ -1457,13 +1481,13 @@ class _Reader:
             cand.qualifier = "less_than"  # "sub-300 sq m offices"
             return
         k = i - 1
-        by = k >= 0 and _low(toks[k]) == "by"
+        by = k >= 0 and toks[k][4] == "by"
         if by:
             k -= 1
-        while k >= 0 and _low(toks[k]).endswith("ly") and _low(toks[k]) not in U.CHANGE_WORDS:
+        while k >= 0 and toks[k][4].endswith("ly") and toks[k][4] not in U.CHANGE_WORDS:
             k -= 1  # "rose sharply 5%"
         if k >= 0:
-            change = U.CHANGE_WORDS.get(_low(toks[k]))
+            change = U.CHANGE_WORDS.get(toks[k][4])
             if change is None and by:
                 # "grow sales by 35 per cent": the verb may have its object before "by"
                 for t in toks[max(0, k - 3) : k]:
@@ -1479,11 +1503,11 @@ class _Reader:
         if k >= n:
             return
         # "more": "hundreds more wounded" adds to the figure before.
-        if _low(toks[k]) == "more" and (
+        if toks[k][4] == "more" and (
             k + 1 >= n
             or toks[k + 1][0] != "word"
-            or _low(toks[k + 1]) in _STOP
-            or _low(toks[k + 1]).endswith("ed")
+            or toks[k + 1][4] in _STOP
+            or toks[k + 1][4].endswith("ed")
         ):
             cand.more = True
             return
@@ -1504,7 +1528,7 @@ class _Reader:
                 and toks[cand.first - 1][4] in ("a", "an", "the")
             )
             if (
-                _low(head) not in _STOP
+                head[4] not in _STOP
                 and head[3][:1].islower()
                 and cand.value != 1
                 and not spelled_after_article
@@ -1514,8 +1538,8 @@ class _Reader:
             return
         # "one of the best speakers", "100-200 of its soldiers", "dozens of ministers"
         one_of = False
-        if _low(toks[k]) == "of" and k + 1 < n:
-            det = _low(toks[k + 1])
+        if toks[k][4] == "of" and k + 1 < n:
+            det = toks[k + 1][4]
             if cand.value == 1 and (toks[k + 1][0] == "num" or det in _NUMBER_WORDS):
                 cand.more = False
                 cand.kind = "part"  # "one of two provinces": the total is the figure
@@ -1535,26 +1559,26 @@ class _Reader:
         k = toks.index(words[-1], k) + 1
         if (
             k + 1 < n
-            and _plural(_low(words[-1]))
-            and _low(toks[k]) == "of"
-            and _low(toks[k + 1]) not in _STOP
+            and _plural(words[-1][4])
+            and toks[k][4] == "of"
+            and toks[k + 1][4] not in _STOP
         ):
             more = self.noun_phrase(sent, k + 1)
             if more:
                 words += [toks[k], *more]
-        elif one_of and k + 2 < n and _low(toks[k]) == "to":
+        elif one_of and k + 2 < n and toks[k][4] == "to":
             # "one of the largest dinosaurs to ever live"
             j = k + 1
-            if _low(toks[j]) in ("ever", "have", "be"):
+            if toks[j][4] in ("ever", "have", "be"):
                 j += 1
-            if toks[j][0] == "word" and _low(toks[j]) not in _STOP:
+            if toks[j][0] == "word" and toks[j][4] not in _STOP:
                 words += toks[k : j + 1]
-        elif one_of and k + 1 < n and _low(toks[k]) in ("in", "of", "on"):
+        elif one_of and k + 1 < n and toks[k][4] in ("in", "of", "on"):
             j = k + 1
             if (
-                _low(toks[j]) in _OF_DETERMINERS
-                or _low(toks[j]).endswith(("'s", "’s"))
-                or _low(toks[j]) in ("a", "an")
+                toks[j][4] in _OF_DETERMINERS
+                or toks[j][4].endswith(("'s", "’s"))
+                or toks[j][4] in ("a", "an")
             ):
                 j += 1
             more = self.noun_phrase(sent, j) if j < n else []
@@ -1608,7 +1632,7 @@ class _Reader:
                 break
             if words and not _spaced(self.text, toks[k - 1], t) and toks[k - 1][3] != "-":
                 break
-            low = _low(t)
+            low = t[4]
             if (
                 low in _STOP
                 or low in _PARTICIPLES
@@ -1619,21 +1643,19 @@ class _Reader:
             if low.endswith("ly") and len(low) > 4 and low not in _LY_NOUNS:
                 break
             if words and t[3][:1].isupper() and not words[-1][3][:1].isupper():
-                prev_low = _low(words[-1])
+                prev_low = words[-1][4]
                 if prev_low.endswith(("ed", "ing")) or len(words) > 2:
                     break
             words.append(t)
             k += 1
-            if _plural(low) and not (
-                k + 1 < n and _low(toks[k]) == "and" and _plural(_low(toks[k + 1]))
-            ):
+            if _plural(low) and not (k + 1 < n and toks[k][4] == "and" and _plural(toks[k + 1][4])):
                 break
-            if _plural(low) and k + 1 < n and _low(toks[k]) == "and":
+            if _plural(low) and k + 1 < n and toks[k][4] == "and":
                 words.append(toks[k])
                 k += 1
         # A phrase ends on a noun, not on a participle, adverb or conjunction.
-        while words and (_low(words[-1]).endswith(("ing", "ed")) or _low(words[-1]) == "and"):
-            if len(words) == 1 and _low(words[0]) in _ING_ED_NOUNS:
+        while words and (words[-1][4].endswith(("ing", "ed")) or words[-1][4] == "and"):
+            if len(words) == 1 and words[0][4] in _ING_ED_NOUNS:
                 break
             words.pop()
         if words and all(w[3][:1].isupper() for w in words) and len(words) > 2:
@@ -1684,8 +1706,8 @@ class _Reader:
         for index, fig in enumerate(figs):
             if fig.unit is not None or fig.kind != "digits":
                 continue
-            before = _low(toks[fig.first - 1]) if fig.first > 0 else ""
-            after = _low(toks[fig.last + 1]) if fig.last + 1 < len(toks) else ""
+            before = toks[fig.first - 1][4] if fig.first > 0 else ""
+            after = toks[fig.last + 1][4] if fig.last + 1 < len(toks) else ""
             # An index level beside a move in points: "rose 64.06 points to 4,577.10".
             if has_points and (before in ("to", "at", "(") or after in ("up", "down")):
                 fig.unit = "point"
@@ -1913,9 +1935,9 @@ def find_figures(
                 if (
                     prev is not None
                     and (
-                        _low(prev) in _AGE_BEFORE
+                        prev[4] in _AGE_BEFORE
                         or (
-                            _low(prev) == "of"
+                            prev[4] == "of"
                             and cand.first > 1
                             and sent.toks[cand.first - 2][4] == "age"
                         )

@@ -260,7 +260,6 @@ class _RunPlan(NamedTuple):
     words: tuple[tuple[int, int], ...] = ()
     unmatched: tuple[str, ...] | None = None
     """The run's lower-case words when it holds no gazetteer name (a cued name, maybe)."""
-    near_ok: bool = False
     facility_word: bool = False
     """Unmatched, and its last word names a facility ("Azovstal Steelworks")."""
     """Short and made of no title, given name or English word: a place after "near"."""
@@ -420,6 +419,8 @@ class Geoparser:
         Offsets in the plan are relative to the run's start."""
         added: set[str] = set()
         plan = self._plan_run_words(text, run_start, run_end, single, added)
+        if not added:
+            return plan
         surnames.update(added)
         return plan._replace(surnames=tuple(added))
 
@@ -559,11 +560,15 @@ class Geoparser:
             words=tuple((s - run_start, e - run_start) for s, e in words),
             unmatched=tuple(lowers) if cued else None,
             facility_word=cued and n >= 2 and lowers[-1] in _FACILITY_WORDS,
-            near_ok=cued
-            and len(words) <= 3
-            and not any(
-                w in _TITLES or w in self.gaz.given_names or self.gaz.is_word(w) for w in lowers
-            ),
+        )
+
+    def _near_ok(self, plan: _RunPlan) -> bool:
+        """Whether an unmatched run may be a place the gazetteer lacks after "near": no
+        title, given name or English word in it."""
+        assert plan.unmatched is not None
+        gaz = self.gaz
+        return not any(
+            w in _TITLES or w in gaz.given_names or gaz.is_word(w) for w in plan.unmatched
         )
 
     def _may_be_cued(self, lowers: Sequence[str]) -> bool:
@@ -755,9 +760,10 @@ class Geoparser:
                 start, designator.end(), fold(text[start:end]), (), cued=True, unknown_kind=kind
             )
         if (
-            plan.near_ok
+            n_words <= 3
             and _NEAR_UNKNOWN.search(text[max(0, start - 12) : start]) is not None
             and _CLAUSE_END.match(text, end)
+            and self._near_ok(plan)
         ):
             # "shelling near Zhovtoduby, officials said": a name the gazetteer lacks,
             # placed by the preposition and ending the phrase.

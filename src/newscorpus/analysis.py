@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from functools import cached_property
 from typing import Final
 
-__all__ = ["ABBREVIATIONS", "Analysis", "Span"]
+__all__ = ["ABBREVIATIONS", "Analysis", "Span", "iter_lines"]
 
 Span = tuple[int, int]
 
@@ -91,7 +91,7 @@ class Analysis:
     @cached_property
     def lines(self) -> list[Span]:
         """Line spans (single newlines), without surrounding whitespace."""
-        return list(_strip_spans(self.text, _split(self.text, _LINE_BREAK)))
+        return list(iter_lines(self.text))
 
     @cached_property
     def sentences(self) -> list[Span]:
@@ -152,6 +152,11 @@ class Analysis:
         for m in _TOKEN.finditer(text, span[0], span[1]):
             if text[m.start()].isalnum():
                 yield m.group()
+
+
+def iter_lines(text: str) -> Iterator[Span]:
+    """Non-blank lines as spans without surrounding whitespace, lazily (parsers stop early)."""
+    return _strip_spans(text, _split(text, _LINE_BREAK))
 
 
 def _split(text: str, separator: re.Pattern[str]) -> Iterator[Span]:

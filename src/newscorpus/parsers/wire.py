@@ -21,6 +21,7 @@ from typing import Final
 
 from dateutil import parser as date_parser
 
+from ..analysis import iter_lines
 from ..errors import InputError
 from ..hookspecs import hookimpl
 from ..models import Article, Dateline, Photo
@@ -60,7 +61,7 @@ def parse_text(text: str, *, id: str, warnings: tuple[str, ...] = ()) -> Article
     dateline: Dateline | None = None
     published: dt.date | None = None
     body_seen = False
-    for start, end in _lines(text):
+    for start, end in iter_lines(text):
         line = text[start:end]
         if not body_seen:
             photo = _photo(line, start)
@@ -96,20 +97,6 @@ def parse_text(text: str, *, id: str, warnings: tuple[str, ...] = ()) -> Article
         photos=tuple(photos),
         warnings=warnings,
     )
-
-
-def _lines(text: str) -> Iterator[tuple[int, int]]:
-    """Non-blank lines with their spans, stripped of surrounding whitespace."""
-    pos = 0
-    for raw in text.splitlines(keepends=True):
-        start, end = pos, pos + len(raw.rstrip("\r\n"))
-        pos += len(raw)
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            yield start, end
 
 
 def _photo(line: str, offset: int) -> Photo | None:

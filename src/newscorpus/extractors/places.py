@@ -318,15 +318,32 @@ class Geoparser:
         matches: list[_Match] = []
         surnames: set[str] = set()
         run_matches = self._run_matches
+        # One pass over the name candidates: the places in them, the countries their
+        # demonyms vote for, and those a comma follows (maybe "Atalissa, Iowa").
+        demonym_votes: defaultdict[str, float] = defaultdict(float)
+        demonyms = self._demonym_cache
+        before_comma: list[tuple[int, int]] = []
         for run_start, run_end in analysis.name_candidates:
+            segment = text[run_start:run_end]
+            ccs = demonyms.get(segment)
+            if ccs is None:
+                ccs = self._demonyms_of(segment)
+            if ccs:
+                for cc in ccs:
+                    demonym_votes[cc] += 1
+            if text[run_end : run_end + 1] == "," or text[run_end - 1] in _TRIM_LAST:
+                before_comma.append((run_start, run_end))
             if run_end - run_start <= 120:
-                found = run_matches(text, run_start, run_end, sentence_starts, surnames)
+                found = run_matches(text, run_start, run_end, sentence_starts, surnames, segment)
                 if found:
                     matches.extend(found)
                 continue
             for start, end in _bounded_runs(text, ((run_start, run_end),)):
-                matches.extend(run_matches(text, start, end, sentence_starts, surnames))
-        matches = [m for m in matches if not _overlaps(persons, m.start, m.end)]
+                matches.extend(
+                    run_matches(text, start, end, sentence_starts, surnames, text[start:end])
+                )
+        if persons:
+            matches = [m for m in matches if not _overlaps(persons, m.start, m.end)]
         if surnames:
             # A surname seen after a given name (Lloyd Austin) is that person throughout;
             # the last word of any other unknown name only rules out weak places.
@@ -344,9 +361,8 @@ class Geoparser:
                 )
             ]
         self._facility_short_names(text, analysis.name_candidates, matches)
-        self._contained_unknowns(text, analysis.name_candidates, matches)
+        self._contained_unknowns(text, before_comma, matches)
         self._link_containers(text, matches)
-        demonym_votes = self._demonyms(analysis.name_candidates, text)
         dateline = self._dateline(doc, matches)
         self._resolve(matches, demonym_votes, dateline)
         self._roles(text, matches)
@@ -361,8 +377,9 @@ class Geoparser:
         run_end: int,
         sentence_starts: set[int],
         surnames: set[str],
+        segment: str,
     ) -> list[_Match]:
-        segment = text[run_start:run_end]
+        """The matches in one run of capitalised words (``segment``, at ``run_start``)."""
         single = " " not in segment and "\t" not in segment
         if single and segment.lower() in _STOP and not segment.isupper():
             # Most runs are one word, and most of those open a sentence ("The", "But").
@@ -437,6 +454,27 @@ class Geoparser:
             return _RunPlan()
         lowers = [text[s:e].lower().rstrip(".") for s, e in words]
         n = len(words)
+        if n == 1:
+            # One word: none of the rules about its neighbours apply.
+            rel = ((words[0][0] - run_start, words[0][1] - run_start),)
+            one = None if lowers[0] in _PARTICLES else self._lookup_words(text, words, lowers, 0, 1)
+            if one is None:
+                return _RunPlan(
+                    first_word=rel[0][0],
+                    words=rel,
+                    unmatched=tuple(lowers) if self._may_be_cued(lowers) else None,
+                )
+            name_end = None if one.name_end is None else one.name_end - run_start
+            kept_one = (
+                one.start - run_start,
+                one.end - run_start,
+                one.key,
+                one.entries,
+                one.prefer,
+                name_end,
+                True,
+            )
+            return _RunPlan(kept=(kept_one,), first_word=rel[0][0], words=rel)
         found: list[tuple[int, int, _Match]] = []
         i = 0
         while i < n:
@@ -505,7 +543,9 @@ class Geoparser:
             # the gazetteer lacks; a town inside its name ("Freeman" Drive) is not meant.
             start, end = words[0][0], words[-1][1]
             kind = "street" if lowers[-1] in _ROAD_WORDS else "landmark"
-            return _RunPlan(street=(start - run_start, end - run_start, fold(text[start:end]), kind))
+            return _RunPlan(
+                street=(start - run_start, end - run_start, fold(text[start:end]), kind)
+            )
         found = self._drop_split_names(found)
         given = self.gaz.given_names
         kept: list[_Kept] = []
@@ -732,22 +772,18 @@ class Geoparser:
         if plan.facility_word:
             return _Match(start, end, fold(text[start:end]), (), cued=True, unknown_kind="facility")
         designator = _AFTER_DESIGNATOR.match(text, end) if spaced and n_words <= 3 else None
-        if (
-            designator is not None
-            and designator.group("word")
-            in (
-                "region",
-                "oblast",
-                "province",
-                "river",
-                "county",
-                "district",
-                "governorate",
-                "valley",
-                "mountains",
-                "island",
-                "prefecture",
-            )
+        if designator is not None and designator.group("word") in (
+            "region",
+            "oblast",
+            "province",
+            "river",
+            "county",
+            "district",
+            "governorate",
+            "valley",
+            "mountains",
+            "island",
+            "prefecture",
         ):
             word = designator.group("word")
             kind = {
@@ -906,25 +942,17 @@ class Geoparser:
             if not m.entries or m.contained or any(e.how != CONTAINER_ONLY for e in m.entries)
         ]
 
-    def _demonyms(self, candidates: Iterable[tuple[int, int]], text: str) -> dict[str, float]:
-        votes: defaultdict[str, float] = defaultdict(float)
+    def _demonyms_of(self, segment: str) -> tuple[str, ...]:
+        """The countries the demonyms in a name candidate vote for ("Russian", ...)."""
         demonyms = self.gaz.demonyms
+        found = tuple(
+            cc for word in _WORDS.findall(segment) if (cc := demonyms.get(fold(word.split("-")[0])))
+        )
         cache = self._demonym_cache
-        for start, end in candidates:
-            segment = text[start:end]
-            found = cache.get(segment)
-            if found is None:
-                found = tuple(
-                    cc
-                    for word in _WORDS.findall(segment)
-                    if (cc := demonyms.get(fold(word.split("-")[0])))
-                )
-                if len(cache) >= _SURFACE_CACHE:
-                    cache.clear()
-                cache[segment] = found
-            for cc in found:
-                votes[cc] += 1
-        return votes
+        if len(cache) >= _SURFACE_CACHE:
+            cache.clear()
+        cache[segment] = found
+        return found
 
     def _dateline(self, doc: Document, matches: list[_Match]) -> _Match | None:
         dateline = doc.article.dateline
@@ -1106,7 +1134,6 @@ class Geoparser:
                 score += _CONTAINER_BONUS
             out.append((e, score))
         return rivalled, tuple(out)
-
 
     def _anchor_unknown(self, matches: list[_Match]) -> None:
         """Pin facilities and cued unknown names to the place the text puts them in."""

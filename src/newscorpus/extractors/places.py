@@ -237,6 +237,7 @@ _KIND_BONUS: Final = 3.0
 _CONTAINER_BONUS: Final = 5.0
 _MIN_SCORE: Final = 3.6
 _MIN_SCORE_CUED: Final = 2.5
+_MAX_NEAR_BONUS: Final = 2.5 + 1e-6  # 1.5 + 1.0, and a margin for rounding
 _NO_OWN: Final[tuple[str | None, str | None, float]] = (None, None, 0.0)
 # An upper bound of _Context.bonus (4 + 2.5 + 2.5, with a margin for rounding).
 _MAX_BONUS: Final = 9.5
@@ -1308,9 +1309,17 @@ class _Context:
             return 0.0
         return self.countries.get(country_code, 0.0) / self.total
 
-    def bonus(self, name: str, e: Entry, own: tuple[str | None, str | None, float]) -> float:
+    def bonus(
+        self,
+        name: str,
+        e: Entry,
+        own: tuple[str | None, str | None, float],
+        need: float = math.inf,
+    ) -> float:
         """What the article adds to reading ``name`` as ``e``; ``own`` is the vote of
-        ``name`` itself (``by_key[name]``)."""
+        ``name`` itself (``by_key[name]``). When even the most the places nearby can add
+        would not reach ``need`` (more than the reading needs to win), they are not
+        counted: the reading loses either way."""
         bonus = 0.0
         own_cc, own_a1, own_weight = own
         cc = e.country_code
@@ -1331,7 +1340,7 @@ class _Context:
                 n -= own_weight
             if n > 0:
                 bonus += 2.5
-        if not broad and self.anchors:
+        if not broad and self.anchors and bonus + _MAX_NEAR_BONUS > need:
             near = 0
             e_lat, e_lon, e_pid = e.lat, e.lon, e.pid
             for key, pid, lat, lon in self.anchors:
@@ -1366,7 +1375,7 @@ def _pick(m: _Match, priors: _Priors, context: _Context | None) -> tuple[Entry, 
                 continue
             if score + _MAX_BONUS <= best_score:
                 continue  # the context cannot lift it past the best so far
-            score += context.bonus(m.key, e, own)
+            score += context.bonus(m.key, e, own, best_score - score)
             if score > best_score:
                 best, best_score = e, score
     if best is None:

@@ -75,7 +75,12 @@ class _Entity:
 
 
 def _norm_tokens(name: str) -> list[str]:
-    return [w.strip(".,").lower() for w in name.split() if w.strip(".,")]
+    return list(_norm_tuple(name))
+
+
+@functools.lru_cache(maxsize=16384)
+def _norm_tuple(name: str) -> tuple[str, ...]:
+    return tuple([w.strip(".,").lower() for w in name.split() if w.strip(".,")])
 
 
 def _bare(word: str) -> str:

@@ -304,7 +304,7 @@ class Geoparser:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
         self._surfaces: dict[str, tuple[str, tuple[Entry, ...]]] = {}
-        self._plans: dict[tuple[str, str], _RunPlan] = {}
+        self._plans: dict[str | tuple[str, str], _RunPlan] = {}
         self._demonym_cache: dict[str, tuple[str, ...]] = {}
 
     def __call__(self, doc: Document, /) -> Sequence[Place]:
@@ -387,8 +387,12 @@ class Geoparser:
             return []
         # What a run holds depends only on its own words and on a designator right after
         # it ("Luhansk region"): that part is worked out once per process for each form.
-        after = _AFTER_DESIGNATOR.match(text, run_end)
-        cache_key = (segment, after.group() if after is not None else "")
+        after = (
+            _AFTER_DESIGNATOR.match(text, run_end)
+            if text[run_end : run_end + 1] in _BLANKS
+            else None
+        )
+        cache_key: str | tuple[str, str] = segment if after is None else (segment, after.group())
         plan = self._plans.get(cache_key)
         if plan is None:
             plan = self._plan_run(text, run_start, run_end, single, surnames)
@@ -739,8 +743,14 @@ class Geoparser:
         """A name the gazetteer lacks (``start``-``end``), taken as a place because the
         context says it is (the run passed :meth:`_may_be_cued`)."""
         n_words = len(plan.words)
-        before = text[max(0, start - 60) : start]
-        kind_of = _KIND_OF.search(before) if before.rstrip(" \t").endswith("of") else None
+        # "the town of X": only worth a search when "of" ends the 60 characters before.
+        lo = max(0, start - 60)
+        k = start
+        while k > lo and text[k - 1] in _BLANKS:
+            k -= 1
+        kind_of = (
+            _KIND_OF.search(text[lo:start]) if k >= lo + 2 and text[k - 2 : k] == "of" else None
+        )
         if kind_of is not None:
             kind = kind_of.group("kind")
             kind = {
@@ -991,8 +1001,13 @@ class Geoparser:
         # Pass 1: priors only, to find the article's countries, regions and anchors.
         priors: dict[_Sig, _Priors] = {}
         self._best_all(known, None, priors)
+        previous: _Context | None = None
         for _ in range(2):
-            self._best_all(known, _Context.from_matches(known, demonym_votes, dateline), priors)
+            context = _Context.from_matches(known, demonym_votes, dateline)
+            if previous is not None and context.same(previous):
+                break  # settled: the same context gives the same readings again
+            self._best_all(known, context, priors)
+            previous = context
         # Names resolved alike throughout the article: one reading per surface form.
         by_key: dict[str, list[_Match]] = defaultdict(list)
         for m in known:
@@ -1293,6 +1308,17 @@ class _Context:
             ctx.countries[cc] += 0.5 * n
             ctx.total += 0.5 * n
         return ctx
+
+    def same(self, other: _Context) -> bool:
+        """Whether two contexts give every reading the same bonus."""
+        return (
+            self.total == other.total
+            and self.countries == other.countries
+            and self.by_key == other.by_key
+            and self.admin1 == other.admin1
+            and self.admin1_by_pid == other.admin1_by_pid
+            and self.anchors == other.anchors
+        )
 
     def lonely(self, m: _Match) -> bool:
         """Whether nothing else in the article is in the country of ``m``'s reading."""

@@ -306,6 +306,7 @@ class Geoparser:
         self._surfaces: dict[str, tuple[str, tuple[Entry, ...]]] = {}
         self._plans: dict[str | tuple[str, str], _RunPlan] = {}
         self._demonym_cache: dict[str, tuple[str, ...]] = {}
+        self._demonym_words: dict[str, str] = {}
 
     def __call__(self, doc: Document, /) -> Sequence[Place]:
         text = doc.text
@@ -955,10 +956,18 @@ class Geoparser:
 
     def _demonyms_of(self, segment: str) -> tuple[str, ...]:
         """The countries the demonyms in a name candidate vote for ("Russian", ...)."""
-        demonyms = self.gaz.demonyms
-        found = tuple(
-            cc for word in _WORDS.findall(segment) if (cc := demonyms.get(fold(word.split("-")[0])))
-        )
+        words = self._demonym_words
+        found_list: list[str] = []
+        for word in _WORDS.findall(segment):
+            cc = words.get(word)
+            if cc is None:
+                cc = self.gaz.demonyms.get(fold(word.split("-")[0]), "")
+                if len(words) >= _SURFACE_CACHE:
+                    words.clear()
+                words[word] = cc
+            if cc:
+                found_list.append(cc)
+        found = tuple(found_list)
         cache = self._demonym_cache
         if len(cache) >= _SURFACE_CACHE:
             cache.clear()
@@ -1002,10 +1011,12 @@ class Geoparser:
         priors: dict[_Sig, _Priors] = {}
         self._best_all(known, None, priors)
         previous: _Context | None = None
+        settled: _Context | None = None
         for _ in range(2):
             context = _Context.from_matches(known, demonym_votes, dateline)
             if previous is not None and context.same(previous):
-                break  # settled: the same context gives the same readings again
+                settled = context  # the same context gives the same readings again
+                break
             self._best_all(known, context, priors)
             previous = context
         # Names resolved alike throughout the article: one reading per surface form.
@@ -1024,9 +1035,14 @@ class Geoparser:
                 ):
                     m.chosen = best.chosen
                     m.score = best.score
+                    settled = None
         # Acceptance: weak single names need a cue or context behind them.
         passed: set[str] = set()
-        final = _Context.from_matches(known, demonym_votes, dateline)
+        final = (
+            settled
+            if settled is not None
+            else _Context.from_matches(known, demonym_votes, dateline)
+        )
         for m in known:
             threshold = (
                 _MIN_SCORE_CUED

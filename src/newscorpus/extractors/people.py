@@ -44,7 +44,6 @@ __all__ = ["build", "index_people", "name_type"]
 # Multi-word name candidates examined per article at most.
 _MAX_NAMES: Final = 5000
 _HONORIFICS: Final = frozenset("mr mrs ms miss dr sir dame".split())
-_WORD: Final = re.compile(r"\S+")
 # The next word after blanks on the same line.
 _NEXT_WORD: Final = re.compile(r"[ \t]*(\S+)")
 _CUES: Final = SPEECH_CUES | THOUGHT_CUES
@@ -174,24 +173,26 @@ def _plan(candidate: str) -> _Plan | None:
     The same candidates recur within an article and across a corpus, so the reading is
     remembered.
     """
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(candidate)]
+    words = candidate.split()
+    first = 0  # the index of the name's first word
     # Sentence-initial function words ("The", "But") are not part of a name.
-    while words and _bare(words[0][2]) in FUNCTION_WORDS:
-        words.pop(0)
-    if not words:
+    while first < len(words) and _bare(words[first]) in FUNCTION_WORDS:
+        first += 1
+    if first == len(words):
         return None
+    words = words[first:]
     gender: str | None = None
     role: str | None = None
     titled = False
     # The last title word with a name after it splits role from name.
     split = -1
     for i in range(len(words) - 1):
-        low = words[i][2].lower()
+        low = words[i].lower()
         if low in TITLE_WORDS or low.rstrip(".") in TITLE_WORDS:
             split = i
     if split >= 0:
         titled = True
-        title_words = [w[2] for w in words[: split + 1]]
+        title_words = words[: split + 1]
         lowered = {t.lower() for t in title_words}
         if lowered & MALE_TITLES:
             gender = "m"
@@ -200,14 +201,20 @@ def _plan(candidate: str) -> _Plan | None:
         if any(_bare(t) not in _HONORIFICS for t in title_words):
             role = " ".join(title_words)
         words = words[split + 1 :]
-    name_words = [w[2] for w in words]
+        first += split + 1
+    name_words = words
     lowered_words = [w.lower() for w in name_words]
     if not MONTHS_DAYS.isdisjoint(lowered_words):
         return None
     if not titled and ("of" in lowered_words or "de" in lowered_words):
         return None
     kind = name_type(name_words)
-    n_start, n_end = words[0][0], words[-1][1]
+    # where the name's first word starts: after the words before it and the blanks after them
+    n_start = 0
+    for word in candidate.split()[:first]:
+        n_start = candidate.index(word, n_start) + len(word)
+    n_start = candidate.index(name_words[0], n_start)
+    n_end = len(candidate.rstrip())
     surface = candidate[n_start:n_end]
     if (
         kind == "person"
@@ -265,7 +272,9 @@ def index_people(analysis: Analysis) -> tuple[Person, ...]:
                 floor, limit = paragraphs[index]
             else:
                 floor, limit = 0, len(text)
-            role = _role_after(text, n_end, limit) or _role_before(text, n_start, floor)
+            # an appositive opens with a comma right after the name
+            after = _role_after(text, n_end, limit) if text.startswith(",", n_end) else None
+            role = after or _role_before(text, n_start, floor)
         if entity is None:
             entity = _Entity(surface, kind)
             entities.append(entity)

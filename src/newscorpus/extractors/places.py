@@ -809,6 +809,8 @@ class Geoparser:
             )
         if (
             n_words <= 3
+            and k > 0
+            and text[k - 1] in "rent"  # the last letter of near, outside, in, at
             and _NEAR_UNKNOWN.search(text[max(0, start - 12) : start]) is not None
             and _CLAUSE_END.match(text, end)
             and self._near_ok(plan)

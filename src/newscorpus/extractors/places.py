@@ -153,6 +153,8 @@ _DESIGNATOR_BEFORE: Final[dict[str, tuple[str, ...]]] = {
     "province of": _REGION_KINDS,
     "state of": _REGION_KINDS,
 }
+# The first words of those designators: no other run can start with one.
+_LEADS: Final = frozenset(lead.split()[0] for lead in _DESIGNATOR_BEFORE)
 
 # "the town of X", "near X", "X region": context that makes an unknown name a place.
 _KIND_OF: Final = re.compile(
@@ -689,6 +691,8 @@ class Geoparser:
             )
             if entries:
                 return _Match(start, end, inner, entries, prefer=prefer)
+        if lowers[i] not in _LEADS:
+            return None
         for size in (2, 1):
             if j - i > size:
                 lead = " ".join(lowers[i : i + size])

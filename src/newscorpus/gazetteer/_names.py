@@ -42,6 +42,13 @@ _EXTRA: Final = str.maketrans(
 )
 _DROP: Final = re.compile(r"['’ʼ`´‘ʻʹ.]")
 _SPACE: Final = re.compile(r"[\s\-‐‑–—_/]+")
+# _DROP and _SPACE on ASCII text: the marks dropped, every separator a space.
+_ASCII_FOLD: Final = str.maketrans(
+    {
+        **{c: None for c in map(chr, range(128)) if _DROP.fullmatch(c)},
+        **{c: " " for c in map(chr, range(128)) if _SPACE.fullmatch(c)},
+    }
+)
 _LATIN: Final = re.compile(r"[A-Za-z0-9 ,&()'\-.]+")
 
 
@@ -49,8 +56,12 @@ _LATIN: Final = re.compile(r"[A-Za-z0-9 ,&()'\-.]+")
 def fold(name: str) -> str:
     """The lookup key of a name: lower case, no accents, no apostrophes or dots."""
     if name.isascii():
-        # Nothing to decompose or translate: the same key, without the Unicode work.
-        return _SPACE.sub(" ", _DROP.sub("", name.lower())).strip()
+        # Nothing to decompose: the same key, without the Unicode work (and usually
+        # without a regular expression: one translation drops and spaces alike).
+        key = name.lower().translate(_ASCII_FOLD)
+        if "  " in key or key.startswith(" ") or key.endswith(" "):
+            return _SPACE.sub(" ", key).strip()
+        return key
     text = unicodedata.normalize("NFKD", name.translate(_EXTRA))
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = _DROP.sub("", text.casefold())

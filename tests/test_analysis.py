@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newscorpus import analysis
 from newscorpus.analysis import Analysis
 
 TEXT = (
@@ -72,3 +75,41 @@ def test_hostile_input_finishes() -> None:
     text = ('A. B. "C D E ' * 80_000)[:1_000_000]
     a = Analysis(text)
     assert a.sentences and a.name_candidates and a.tokens
+
+
+# The name-candidate pattern opens with its capital for speed; it must match exactly what the
+# plain form (a leading look-behind) matches.
+_PLAIN_NAME_CANDIDATE = re.compile(
+    rf"(?<![\w'’]){analysis._NAME_WORD}"
+    rf"(?:(?:[ \t]+(?:of|de|la|le|du|da|del|der|van|von|bin|al|ibn|the)){{0,2}}[ \t]+"
+    rf"{analysis._NAME_WORD})*"
+)
+_NAME_ALPHABET = st.sampled_from(
+    ["A", "B", "J.", "U.S.", "a", "of", "de", "the", " ", "\t", "\n", "'", "’s", "-", "x", "1", "."]
+)
+
+
+@given(st.lists(_NAME_ALPHABET, max_size=30).map("".join), st.integers(0, 5))
+def test_name_candidates_match_the_plain_pattern(text: str, pos: int) -> None:
+    fast = [m.span() for m in analysis._NAME_CANDIDATE.finditer(text, pos)]
+    assert fast == [m.span() for m in _PLAIN_NAME_CANDIDATE.finditer(text, pos)]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Mr", "approx", "U.S", "e.g", "J", "said", "x", ".", " ", "\n"]),
+        max_size=30,
+    ).map("".join)
+)
+def test_abbreviation_window_reads_the_whole_word(text: str) -> None:
+    """The short window gives what the full 12-character window gives."""
+    for period, ch in enumerate(text):
+        if ch != ".":
+            continue
+        window = text[max(0, period - 12) : period]
+        match = analysis._WORD_BEFORE.search(window)
+        word = match.group(1) if match else None
+        expected = word is not None and (
+            (len(word) == 1 and word.isupper()) or word.lower() in analysis.ABBREVIATIONS
+        )
+        assert analysis._is_abbreviation(text, period, 0) is expected

@@ -10,8 +10,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import newscorpus
-from newscorpus.extractors.dates import Reference, date_spans, find_dates, reference_date
+from newscorpus.analysis import Analysis
+from newscorpus.extractors.dates import (
+    Reference,
+    build,
+    date_spans,
+    find_dates,
+    reference_date,
+)
 from newscorpus.models import Article, Dateline, Photo
+from newscorpus.specs import Document
 
 SEED = Path(__file__).resolve().parents[1] / "examples" / "sievierodonetsk.txt"
 WEDNESDAY = Reference(dt.date(2022, 6, 15))
@@ -173,3 +181,20 @@ def test_hostile_input_finishes(size: int) -> None:
     text = ("2022 " * (size // 5))[:size]
     assert isinstance(date_spans(text), list)
     assert isinstance(date_spans("May " * (size // 4)), list)
+
+
+def test_extractor_reads_a_weekday_s_tense_from_its_sentence() -> None:
+    """The extractor splits sentences only when a bare weekday needs its tense."""
+    text = "The council met on Monday. It will vote on Friday, officials said on 3 June."
+    article = Article(id="a", text=text, published=dt.datetime(2022, 6, 15, 9, 0))
+    analysis = Analysis(text)
+    found = build()(Document(article, analysis))
+    assert [(d.text, d.value) for d in found] == [
+        ("Monday", "2022-06-13"),
+        ("Friday", "2022-06-17"),
+        ("3 June", "2022-06-03"),
+    ]
+    # Without a bare weekday there is no tense to read and no sentence split.
+    plain = Analysis("Prices rose on 3 June and fell last Friday.")
+    build()(Document(Article(id="b", text=plain.text, published=dt.date(2022, 6, 15)), plain))
+    assert "sentences" not in vars(plain)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 import newscorpus
 from newscorpus.analysis import Analysis
+from newscorpus.extractors import figures as figures_module
 from newscorpus.extractors._numbers import to_words
 from newscorpus.extractors.figures import build
 from newscorpus.models import Article, Figure
@@ -345,3 +347,40 @@ def test_a_megabyte_of_digits_and_commas_finishes() -> None:
     assert len(figures(("12 " * 40_000)[:100_000])) > 30_000
     assert isinstance(figures("one " * 5_000), list)
     assert isinstance(figures("twenty-" * 5_000), list)
+
+
+def test_number_word_tree_matches_the_plain_alternation() -> None:
+    """The prefix-tree pattern finds exactly the words the plain alternation finds."""
+    words = figures_module._TRIGGER_WORDS
+    plain = re.compile(
+        r"(?<![^\W\d_])(?:"
+        + "|".join(re.escape(w) for w in words)
+        + r"|"
+        + "|".join(re.escape(w[0].upper() + w[1:]) for w in words)
+        + r")(?![^\W\d_])"
+    )
+    text = " ".join(
+        [*words, *(w.upper() for w in words), *(w[0].upper() + w[1:] for w in words)]
+        + [w + "s" for w in words]
+        + ["x" + w for w in words]
+        + [w + "-" + v for w, v in zip(words, reversed(words), strict=True)]
+    )
+    found = [m.span() for m in figures_module._NUMBER_WORD.finditer(text)]
+    assert found == [m.span() for m in plain.finditer(text)]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["said", "says", "added", " ", "to", "by", "5", "x", "According", "to "]),
+        max_size=12,
+    ).map("".join),
+    st.integers(0, 4),
+)
+def test_speech_pattern_matches_the_plain_form(text: str, pos: int) -> None:
+    plain = re.compile(r"\b(?:" + "|".join(figures_module._SPEECH_WORDS) + r")\b(?!\s+to\b)")
+    fast = [m.span() for m in figures_module._SPEECH.finditer(text, pos)]
+    assert fast == [m.span() for m in plain.finditer(text, pos)]
+    according = re.compile(r"\b[Aa]ccording\s+to\s+")
+    assert [m.span() for m in figures_module._ACCORDING.finditer(text, pos)] == [
+        m.span() for m in according.finditer(text, pos)
+    ]

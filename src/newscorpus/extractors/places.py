@@ -269,6 +269,9 @@ class _RunPlan(NamedTuple):
     street: tuple[int, int, str, str] | None = None
     """A street or landmark the gazetteer lacks: offsets, key and kind."""
     surnames: tuple[str, ...] = ()
+    inert: bool = False
+    """No gazetteer name, no cue and no surname: nothing, whatever the context (and
+    whatever designator follows)."""
 
 
 @attrs.define(slots=True)
@@ -309,6 +312,7 @@ class Geoparser:
         self._plans: dict[str | tuple[str, str], _RunPlan] = {}
         self._demonym_cache: dict[str, tuple[str, ...]] = {}
         self._demonym_words: dict[str, str] = {}
+        self._inert: set[str] = set()
 
     def __call__(self, doc: Document, /) -> Sequence[Place]:
         text = doc.text
@@ -322,6 +326,7 @@ class Geoparser:
         matches: list[_Match] = []
         surnames: set[str] = set()
         run_matches = self._run_matches
+        inert = self._inert
         # One pass over the name candidates: the places in them, the countries their
         # demonyms vote for, and those a comma follows (maybe "Atalissa, Iowa").
         demonym_votes: defaultdict[str, float] = defaultdict(float)
@@ -337,6 +342,8 @@ class Geoparser:
                     demonym_votes[cc] += 1
             if text[run_end : run_end + 1] == "," or text[run_end - 1] in _TRIM_LAST:
                 before_comma.append((run_start, run_end))
+            if segment in inert:
+                continue  # a run that never holds a place, whatever surrounds it
             if run_end - run_start <= 120:
                 found = run_matches(text, run_start, run_end, sentence_starts, surnames, segment)
                 if found:
@@ -387,6 +394,7 @@ class Geoparser:
         single = " " not in segment and "\t" not in segment
         if single and segment.lower() in _STOP and not segment.isupper():
             # Most runs are one word, and most of those open a sentence ("The", "But").
+            self._remember_inert(segment)
             return []
         # What a run holds depends only on its own words and on a designator right after
         # it ("Luhansk region"): that part is worked out once per process for each form.
@@ -445,9 +453,16 @@ class Geoparser:
         added: set[str] = set()
         plan = self._plan_run_words(text, run_start, run_end, single, added)
         if not added:
+            if plan.inert:
+                self._remember_inert(text[run_start:run_end])
             return plan
         surnames.update(added)
         return plan._replace(surnames=tuple(added))
+
+    def _remember_inert(self, segment: str) -> None:
+        if len(self._inert) >= _SURFACE_CACHE:
+            self._inert.clear()
+        self._inert.add(segment)
 
     def _plan_run_words(
         self, text: str, run_start: int, run_end: int, single: bool, surnames: set[str]
@@ -467,10 +482,12 @@ class Geoparser:
             rel = ((words[0][0] - run_start, words[0][1] - run_start),)
             one = None if lowers[0] in _PARTICLES else self._lookup_words(text, words, lowers, 0, 1)
             if one is None:
+                cued_one = self._may_be_cued(lowers)
                 return _RunPlan(
                     first_word=rel[0][0],
                     words=rel,
-                    unmatched=tuple(lowers) if self._may_be_cued(lowers) else None,
+                    unmatched=tuple(lowers) if cued_one else None,
+                    inert=not cued_one,
                 )
             name_end = None if one.name_end is None else one.name_end - run_start
             kept_one = (
@@ -498,6 +515,7 @@ class Geoparser:
                     found.append((i, j, hit))
                     break
             i = found[-1][1] if hit is not None else i + 1
+        any_hit = bool(found)
         if not found and n >= 2 and lowers[0] not in _STOP and lowers[0] not in _TITLES:
             # A person's name, maybe: remember its last word (weak evidence).
             surnames.add("?" + fold(text[words[-1][0] : words[-1][1]]))
@@ -608,6 +626,7 @@ class Geoparser:
             words=tuple((s - run_start, e - run_start) for s, e in words),
             unmatched=tuple(lowers) if cued else None,
             facility_word=cued and n >= 2 and lowers[-1] in _FACILITY_WORDS,
+            inert=not any_hit and not cued,
         )
 
     def _near_ok(self, plan: _RunPlan) -> bool:

@@ -339,18 +339,25 @@ class _Cand:
 class _Sentence:
     """The tokens of one sentence and the figures read from them."""
 
-    __slots__ = ("end", "first_word", "start", "text", "toks")
+    __slots__ = ("end", "first_word", "start", "starts", "text", "toks")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text = text
         self.start = start
         self.end = end
         kinds = _KINDS
+        start_any = _START_ANY
         toks: list[Token] = []
+        # the tokens a figure can start at: numbers and the words in _START_ANY
+        starts: list[int] = []
         for m in _TOKEN.finditer(text, start, end):
             word = m.group()
-            toks.append((kinds[m.lastindex or 4], m.start(), m.end(), word, word.lower()))
+            kind = kinds[m.lastindex or 4]
+            if kind == "num" or word in start_any:
+                starts.append(len(toks))
+            toks.append((kind, m.start(), m.end(), word, word.lower()))
         self.toks = toks
+        self.starts = starts
         # the first token that is not punctuation: where the sentence's first word is
         self.first_word = next((k for k, t in enumerate(toks) if t[0] != "sym"), len(toks))
 
@@ -428,11 +435,9 @@ class _Reader:
         toks = sent.toks
         out: list[_Cand] = []
         n = len(toks)
-        start_any = _START_ANY
-        # The tokens a figure can start at, found in one pass; the walk visits only those.
-        starts = [k for k, tok in enumerate(toks) if tok[0] == "num" or tok[3] in start_any]
         i = 0  # the first token not yet read into a figure
-        for k in starts:
+        # the walk visits only the tokens a figure can start at
+        for k in sent.starts:
             if k < i:
                 continue
             tok = toks[k]

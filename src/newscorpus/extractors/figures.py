@@ -1679,6 +1679,8 @@ class _Reader:
         return words
 
     def after_sentence(self, sent: _Sentence, figs: list[_Cand]) -> None:
+        if not figs:
+            return  # every rule below reads or rewrites the sentence's figures
         toks = sent.toks
         n = len(toks)
         for index in range(len(figs) - 1):

@@ -640,9 +640,11 @@ class Geoparser:
 
     def _may_be_cued(self, lowers: Sequence[str]) -> bool:
         """Whether a run without a gazetteer name may still be a place the context cues."""
-        if all(w in _STOP or w in _TITLES or fold(w) in self.gaz.demonyms for w in lowers):
-            return False  # "an industrial Ukrainian region" names no place
-        return lowers[0] not in _STOP
+        if lowers[0] in _STOP:
+            return False
+        # "an industrial Ukrainian region" names no place
+        demonyms = self.gaz.demonyms
+        return any(w not in _STOP and w not in _TITLES and fold(w) not in demonyms for w in lowers)
 
     @staticmethod
     def _drop_split_names(

@@ -35,6 +35,7 @@ from typing import Any, Final
 
 import attrs
 
+from .._patterns import word_trie
 from ..models import Figure
 from ..specs import Document, Extractor
 from . import _units as U
@@ -72,30 +73,6 @@ _TRIGGER_WORDS: Final = sorted(
 )
 
 
-def _trie_pattern(words: Sequence[str]) -> str:
-    """An alternation of ``words`` as a prefix tree: ``f(?:ive|our)`` for ``five|four``.
-
-    The engine then tries one branch per character instead of every word in turn. Followed
-    by a look-ahead that no letter follows, at most one word can match at a place, so the
-    order of the branches does not change what matches.
-    """
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + emit(node[ch]) for ch in sorted(node) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(trie)
-
-
 # Number words, found in one pass over the text. Written as a character class followed by
 # the rest of each word, because Python's regex engine scans for a leading class quickly
 # but tries a leading word boundary or alternation at every character.
@@ -103,7 +80,7 @@ _NUMBER_WORD: Final = re.compile(
     "["
     + "".join(sorted({w[0] for w in _TRIGGER_WORDS} | {w[0].upper() for w in _TRIGGER_WORDS}))
     + r"](?<![^\W\d_].)"
-    + _trie_pattern(sorted({w[1:] for w in _TRIGGER_WORDS}))
+    + word_trie(sorted({w[1:] for w in _TRIGGER_WORDS}))
     + r"(?![^\W\d_])"
 )
 _CURRENCY_SYMBOLS: Final = frozenset("$£€¥₹₪₩₽~")

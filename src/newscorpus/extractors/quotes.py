@@ -34,8 +34,9 @@ import bisect
 import itertools
 import re
 from collections.abc import Sequence
-from typing import Any, Final, Literal
+from typing import Final, Literal
 
+from .._patterns import word_trie
 from ..analysis import ABBREVIATIONS, Analysis
 from ..models import Cue, Person, Quote, Speaker, SpeakerType
 from ..specs import Document, Extractor
@@ -161,30 +162,10 @@ _QUESTION_WORDS: Final = frozenset("whether if what who how why when where which
 _EXTRA_CUES: Final = _SEEM_CUES | frozenset(("according", "asked", "expected"))
 
 
-def _trie(words: list[str]) -> str:
-    """A regex alternation of ``words`` shaped as a trie, so that matching tries one
-    branch per letter instead of every word at every position."""
-    root: dict[str, dict[str, Any]] = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict[str, dict[str, Any]]) -> str:
-        branches = [re.escape(char) + build(node[char]) for char in sorted(node) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(root)
-
-
 # Every speech verb as a whole lower-case word (or a capitalised "According"/"Asked"),
 # found in one C-speed pass over the text.
 _CUE_WORD: Final = re.compile(
-    r"(?<![\w'’-])(?:" + _trie(sorted(_CUES | _EXTRA_CUES)) + r")(?![\w'’-])|According|Asked"
+    r"(?<![\w'’-])(?:" + word_trie(sorted(_CUES | _EXTRA_CUES)) + r")(?![\w'’-])|According|Asked"
 )
 _INDEFINITE: Final = frozenset("a an one another".split())
 _PARTICLES: Final = frozenset("off up back in out".split())

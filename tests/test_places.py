@@ -222,3 +222,30 @@ def test_designator_stays_out_of_a_country_span() -> None:
     found = by_surface(places("The US state of Texas sued the agency."))
     assert found["US"].kind == "country"
     assert found["Texas"].kind == "region"
+
+
+def test_memoised_runs_read_the_same_in_any_order() -> None:
+    """What is remembered about a run of capitalised words (its gazetteer names, the
+    runs that hold nothing) must not leak one article's context into another's."""
+    from newscorpus.extractors.places import Geoparser
+    from newscorpus.gazetteer import get_gazetteer
+
+    texts = [
+        SEED.read_text(encoding="utf-8"),
+        "Shelling hit Luhansk region overnight. Luhansk said it would rebuild.",
+        "Officials in Luhansk said shelling continued near Zhovtoduby, officials said.",
+        "Zhovtoduby is quiet. The Azot chemical plant was hit; Azot staff fled.",
+        "Kelly Smith lives in Atalissa, Iowa. Smith said Kelly was fine.",
+        "The town of Meadow Grove flooded. Meadow Grove is in Nebraska.",
+        "Paris, Texas is not Paris. Georgia voters in Atlanta, Georgia queued.",
+    ]
+
+    def run(parser: Geoparser, text: str) -> list[Place]:
+        doc = Document(newscorpus.parse(text, id="t"), Analysis(text))
+        return list(parser(doc))
+
+    fresh = [run(Geoparser(get_gazetteer()), text) for text in texts]
+    shared = Geoparser(get_gazetteer())
+    for order in (texts, texts[::-1], texts + texts):
+        for text in order:
+            assert run(shared, text) == fresh[texts.index(text)]

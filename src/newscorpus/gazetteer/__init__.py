@@ -71,9 +71,9 @@ _QUERY: Final = (
     " n.how FROM name n JOIN place p ON p.id = n.pid WHERE n.key = ?"
     " ORDER BY p.prom DESC LIMIT 400"
 )
+_MMAP_SIZE: Final = 1 << 26
 # Most keys asked for name no place ("Officials said" ...): finding that out with the
 # bare primary-key search costs a third of running the full query for nothing.
-_MMAP_SIZE: Final = 1 << 26
 _EXISTS: Final = "SELECT 1 FROM name WHERE key = ? LIMIT 1"
 
 

@@ -239,6 +239,7 @@ _KIND_BONUS: Final = 3.0
 _CONTAINER_BONUS: Final = 5.0
 _MIN_SCORE: Final = 3.6
 _MIN_SCORE_CUED: Final = 2.5
+_NO_ENTRIES: Final[tuple[Entry, ...]] = ()
 _MAX_NEAR_BONUS: Final = 2.5 + 1e-6  # 1.5 + 1.0, and a margin for rounding
 _NO_OWN: Final[tuple[str | None, str | None, float]] = (None, None, 0.0)
 # An upper bound of _Context.bonus (4 + 2.5 + 2.5, with a margin for rounding).
@@ -681,7 +682,17 @@ class Geoparser:
         surface = text[start:end]
         if j - i == 1 and lowers[i] in _STOP and not surface.isupper():
             return None  # "In", "The"
-        key, entries = self._surface(surface, j - i == 1)
+        if (
+            j - i >= 2
+            and surface.isascii()
+            and not self.gaz.continued(fold(text[start : words[i][1]]))
+        ):
+            # No name starts with this word and a space: the surface is no key (it folds
+            # to its first word's key, a space and more; in ASCII every word of a run
+            # keeps a letter).
+            key, entries = "", _NO_ENTRIES
+        else:
+            key, entries = self._surface(surface, j - i == 1)
         if entries:
             match = _Match(start, end, key, entries)
             if j - i >= 2:

@@ -75,6 +75,9 @@ _MMAP_SIZE: Final = 1 << 26
 # Most keys asked for name no place ("Officials said" ...): finding that out with the
 # bare primary-key search costs a third of running the full query for nothing.
 _EXISTS: Final = "SELECT 1 FROM name WHERE key = ? LIMIT 1"
+# Whether some key starts with a word and a space: those keys sort from "new " up to
+# (not including) "new!", a space being the character just before "!".
+_CONTINUED: Final = "SELECT 1 FROM name WHERE key >= ? AND key < ? LIMIT 1"
 
 
 class Gazetteer:
@@ -97,6 +100,7 @@ class Gazetteer:
         )
         self.is_word = lru_cache(maxsize=1 << 14)(self._is_word)
         self.lookup = lru_cache(maxsize=1 << 16)(self._lookup)
+        self.continued = lru_cache(maxsize=1 << 15)(self._continued)
 
     def _connect(self) -> sqlite3.Connection:
         # One connection per thread and per process: a forked worker must not share the
@@ -122,6 +126,12 @@ class Gazetteer:
             return ()
         rows = db.execute(_QUERY, (key,)).fetchall()
         return tuple(map(Entry._make, rows))
+
+    def _continued(self, word: str) -> bool:
+        """Whether some name of more than one word starts with the folded ``word``
+        ("new" for New York): when none does, no longer key starting with it exists."""
+        row = self._connect().execute(_CONTINUED, (word + " ", word + "!")).fetchone()
+        return row is not None
 
     def _is_word(self, key: str) -> bool:
         """Whether a folded word is an ordinary lower-case English word (64,000 of them:

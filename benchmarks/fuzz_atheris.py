@@ -18,6 +18,11 @@ import atheris
 
 with atheris.instrument_imports():
     import newscorpus
+    import newscorpus.extractors.dates
+    import newscorpus.extractors.figures
+    import newscorpus.extractors.people
+    import newscorpus.extractors.places
+    import newscorpus.extractors.quotes  # the extractors load lazily: import them here
     from newscorpus import Article, InputError
     from newscorpus.validators.builtin import check_coordinates, check_ranges, check_spans
 

@@ -249,3 +249,16 @@ def test_memoised_runs_read_the_same_in_any_order() -> None:
     for order in (texts, texts[::-1], texts + texts):
         for text in order:
             assert run(shared, text) == fresh[texts.index(text)]
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)).map(lambda t: (t[0], t[0] + t[1])), max_size=12),
+    st.integers(0, 70),
+    st.integers(0, 15),
+)
+def test_span_index_answers_like_a_scan(spans: list[tuple[int, int]], start: int, width: int) -> None:
+    """The bisection index must agree with checking every span (it replaced that scan)."""
+    from newscorpus.extractors.places import _Spans
+
+    end = start + width
+    assert _Spans(spans).overlaps(start, end) == any(s < end and start < e for s, e in spans)

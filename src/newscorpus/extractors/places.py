@@ -17,6 +17,7 @@ regions and places around it (``Niu-York`` in a story about Donetsk Oblast). Dem
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -320,7 +321,7 @@ class Geoparser:
         if not text:
             return ()
         analysis = doc.analysis
-        persons = _person_spans(doc.results.get("people") or ())
+        persons = _Spans(_person_spans(doc.results.get("people") or ()))
         # Sentence starts are found by looking back from a candidate (see
         # _starts_sentence); building every sentence of the article would cost more.
         sentence_starts: set[int] = set()
@@ -872,7 +873,7 @@ class Geoparser:
         if not heads:
             return
         taken = {(m.start, m.end) for m in matches}
-        covered = sorted((m.start, m.end) for m in matches)
+        covered = _Spans([(m.start, m.end) for m in matches])
         for start, end in candidates:
             start, end = _trim_word(text, start, end)
             key = heads.get(fold(text[start:end]))
@@ -890,7 +891,7 @@ class Geoparser:
             for m in matches
             if m.entries and m.entries[0].kind in ("region", "country") and not m.prefer
         }
-        covered = sorted((m.start, m.end) for m in matches)
+        covered = _Spans([(m.start, m.end) for m in matches])
         unknowns = {(m.start, m.end): m for m in matches if not m.entries}
         for start, end in candidates:
             start, end = _trim_word(text, start, end)
@@ -1560,8 +1561,36 @@ def _person_spans(people: Sequence[Any]) -> list[tuple[int, int]]:
     return spans
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+class _Spans:
+    """Sorted spans that answer "does anything overlap [start, end)?" in O(log n).
+
+    A span (s, e) overlaps when s < end and e > start. Among the spans starting before
+    ``end`` (a prefix, found by bisection), one ends after ``start`` exactly when the
+    largest end of that prefix does, so a running maximum of the ends answers at once.
+    (A scan of every span made a long article quadratic.)
+    """
+
+    __slots__ = ("_max_end", "_starts")
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._max_end: list[int] = []
+        highest = -1
+        for _, e in ordered:
+            highest = max(highest, e)
+            self._max_end.append(highest)
+
+    def __bool__(self) -> bool:
+        return bool(self._starts)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        count = bisect.bisect_left(self._starts, end)
+        return count > 0 and self._max_end[count - 1] > start
+
+
+def _overlaps(spans: _Spans, start: int, end: int) -> bool:
+    return spans.overlaps(start, end)
 
 
 def build() -> Extractor:

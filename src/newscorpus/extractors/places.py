@@ -37,6 +37,7 @@ from ..gazetteer import (
     fold,
     get_gazetteer,
 )
+from ..gazetteer._geo import distance_km as _km
 from ..models import Mention, MentionRole, Place
 from ..specs import Document, Extractor
 
@@ -1482,15 +1483,6 @@ def _bounded_runs(text: str, runs: Iterable[tuple[int, int]]) -> Iterable[tuple[
         for k in range(0, len(words), _MAX_RUN_WORDS):
             chunk = words[k : k + _MAX_RUN_WORDS]
             yield chunk[0][0], chunk[-1][1]
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _focus(resolved: list[_Match]) -> Entry | None:

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from ._geo import distance_km as _km
 from ._names import fold, is_latin
 
 HERE = Path(__file__).resolve().parent
@@ -448,15 +449,6 @@ def _add_country_alias(b: _Builder, alt: str, pid: int, codes: set[str | None]) 
         return  # cartographic abbreviations (Ukr., Can.) collide with words
     else:
         b.add_name(alt, pid, ALTERNATE)
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 _AGREE_KM = 150.0

@@ -1,0 +1,19 @@
+"""Great-circle distance, shared by the gazetteer build and the resolver."""
+
+from __future__ import annotations
+
+import math
+
+__all__ = ["EARTH_RADIUS_KM", "distance_km"]
+
+EARTH_RADIUS_KM = 6371.0088  # the mean radius, as the geoparsing scorers use
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Haversine distance in kilometres between two points given in degrees."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))

@@ -25,7 +25,7 @@ from ..specs import ParserSpec, Source
 from ._decode import decode
 from .wire import parse_text
 
-__all__ = ["article_from_record"]
+__all__ = ["article_from_record", "read_date"]
 
 _TEXT_KEYS: Final = ("text", "body", "maintext", "content", "articleBody", "article")
 _TITLE_KEYS: Final = ("title", "headline", "name")
@@ -80,14 +80,26 @@ def _published(value: Any, where: dict[str, Any]) -> dt.datetime | dt.date | Non
     if not isinstance(value, str):
         raise InputError(f"date should be a string, not {type(value).__name__}", **where)
     try:
+        return read_date(value)
+    except ValueError:
+        raise InputError(
+            f"cannot read the date {value!r}", hint="use ISO 8601, e.g. 2022-06-15", **where
+        ) from None
+
+
+def read_date(value: str) -> dt.datetime | dt.date:
+    """A publication date as scrapers write it: ISO 8601 first, then anything dateutil reads.
+
+    A bare date stays a date (no invented midnight); a timestamp keeps its offset.
+    Raises ValueError when the text is not a date.
+    """
+    try:
         parsed = date_parser.isoparse(value)
     except ValueError:
         try:
             parsed = date_parser.parse(value)
-        except (ValueError, OverflowError):
-            raise InputError(
-                f"cannot read the date {value!r}", hint="use ISO 8601, e.g. 2022-06-15", **where
-            ) from None
+        except (ValueError, OverflowError) as exc:
+            raise ValueError(f"not a date: {value!r}") from exc
     if len(value.strip()) <= 10 and parsed.time() == dt.time(0) and parsed.tzinfo is None:
         return parsed.date()
     return parsed

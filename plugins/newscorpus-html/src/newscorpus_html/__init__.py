@@ -25,10 +25,10 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any, Final
 
-from dateutil import parser as date_parser
 
 from newscorpus import Article, InputError, ParserSpec, hookimpl
 from newscorpus.models import Photo
+from newscorpus.parsers.jsonfmt import read_date
 from newscorpus.parsers.wire import parse_text
 from newscorpus.specs import Source
 
@@ -161,15 +161,9 @@ def _date(value: str | None) -> dt.datetime | dt.date | None:
     if not value:
         return None
     try:
-        parsed = date_parser.isoparse(value)
+        return read_date(value)
     except ValueError:
-        try:
-            parsed = date_parser.parse(value)
-        except (ValueError, OverflowError):
-            return None
-    if len(value.strip()) <= 10 and parsed.time() == dt.time(0) and parsed.tzinfo is None:
-        return parsed.date()
-    return parsed
+        return None  # a page's metadata guess, not worth failing the page for
 
 
 def _paragraphs(text: str, headline: str | None) -> str:

@@ -25,7 +25,6 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any, Final
 
-
 from newscorpus import Article, InputError, ParserSpec, hookimpl
 from newscorpus.models import Photo
 from newscorpus.parsers.jsonfmt import read_date

@@ -323,3 +323,25 @@ def test_hostile_input_finishes() -> None:
     assert_spans_valid(text, found[:1000])
     runs = ('"' * 500 + "A" * 500 + ' B "C D" ') * 1000
     assert_spans_valid(runs, quotes(runs)[:100])
+
+
+@given(st.text(alphabet="ΣσςΟΔİIıKkK \"“”'.,-said", max_size=60))
+def test_token_words_are_slices_of_the_text_and_its_lower_case(text: str) -> None:
+    # The extractor keeps each token's text, and its lower case, in lists; the lower case
+    # must read as the slice of the whole lowered text (or the word lowered alone where
+    # lowering changes the length), capital sigmas included.
+    from newscorpus.extractors.quotes import _Extraction
+
+    analysis = Analysis(text)
+    state = _Extraction(analysis, ())
+    lowered = text.lower()
+    assert state.words == [text[s:e] for s, e in analysis.tokens]
+    if len(lowered) == len(text):
+        assert state.lower == [lowered[s:e] for s, e in analysis.tokens]
+    else:
+        assert state.lower == [w.lower() for w in state.words]
+
+
+def test_a_capital_sigma_reads_as_in_the_lowered_text() -> None:
+    found = quotes('"ΟΔΟΣ ΑΣ.Σ.Α is closed for now," the mayor said.')
+    assert_spans_valid('"ΟΔΟΣ ΑΣ.Σ.Α is closed for now," the mayor said.', found)

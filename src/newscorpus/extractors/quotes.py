@@ -287,11 +287,13 @@ class _Extraction:
         # article has, and a list index is far cheaper than a slicing call per read.
         spans = self.spans
         self.words = words = [text[s:e] for s, e in spans]
-        lowered = text.lower()
+        # Lower-casing is context-free except for a capital sigma (final or not): without
+        # one, each word lowered alone reads as its slice of the lowered text.
+        lowered = text.lower() if "\u03a3" in text else ""
         if len(lowered) == len(text):
             self.lower = [lowered[s:e] for s, e in spans]
         else:
-            self.lower = [word.lower() for word in words]
+            self.lower = list(map(str.lower, words))
         self.lines = analysis.lines
         self.people = people
         mentions: list[tuple[int, int, int]] = []
@@ -339,7 +341,9 @@ class _Extraction:
         text = self.text
         pending = False  # the previous line ended inside an open quote
         for line_index, (ls, le) in enumerate(self.lines):
-            if sum(text.count(mark, ls, le) for mark in _MARK_CHARS) > _MAX_MARKS:
+            if le - ls > _MAX_MARKS and (
+                sum(text.count(mark, ls, le) for mark in _MARK_CHARS) > _MAX_MARKS
+            ):  # (a line can hold no more marks than characters)
                 pending = False  # not prose: a table, a dump, or hostile input
                 continue
             open_at: tuple[int, int] | None = None

@@ -167,6 +167,9 @@ _EXTRA_CUES: Final = _SEEM_CUES | frozenset(("according", "asked", "expected"))
 _CUE_WORD: Final = re.compile(
     r"(?<![\w'’-])(?:" + word_trie(sorted(_CUES | _EXTRA_CUES)) + r")(?![\w'’-])|According|Asked"
 )
+# Every token (lower-cased) that ``_next_attribution`` reacts to; punctuation lowers to
+# itself, so the lower-cased word stands for the word.
+_TURNS: Final = frozenset((",", ";", "and", "but")) | _CONTENT_BREAKS | _CUES
 _INDEFINITE: Final = frozenset("a an one another".split())
 _PARTICLES: Final = frozenset("off up back in out".split())
 _PREPOSITIONS: Final = frozenset("on in at during to before after with".split())
@@ -1384,8 +1387,11 @@ class _Extraction:
     def _next_attribution(self, i: int, b: int, se: int) -> int:
         """Where a content runs into the next attribution: ``... but separatists said``."""
         verbs_seen = 0
+        words, lower = self.words, self.lower
         for k in range(i + 2, min(b, i + _LOOKBACK * 3)):
-            word = self.words[k]
+            if lower[k] not in _TURNS:
+                continue  # a word none of the checks below can fire on
+            word = words[k]
             if word[:1].isalpha() and word[:1].isupper():
                 continue  # capitalised words take no part in the checks below
             if word == "," and k + 1 < b:
@@ -1846,14 +1852,20 @@ def extract_quotes(analysis: Analysis, people: Sequence[Person] | None = None) -
             spans.append((start, end, kind, event.attr))
     spans.sort(key=lambda r: r[0])
     ids: dict[int, str] = {}
+    # The pieces of one quote share their attribution, and so its cue and medium.
+    records: dict[int, tuple[Cue | None, str | None]] = {}
     out: list[Quote] = []
     for start, end, kind, found in spans:
         identifier = None
+        record: tuple[Cue | None, str | None] = (None, None)
         if found is not None:
             identifier = ids.get(id(found))
             if identifier is None:
                 identifier = ids[id(found)] = f"q{len(ids) + 1}"
-        out.append(_quote(state, start, end, kind, found, identifier))
+                record = records[id(found)] = (state.cue(found), state.medium(found))
+            else:
+                record = records[id(found)]
+        out.append(_quote(state, start, end, kind, found, identifier, record))
     return tuple(out)
 
 
@@ -1864,6 +1876,7 @@ def _quote(
     kind: Kind,
     attr: _Attribution | None,
     identifier: str | None,
+    record: tuple[Cue | None, str | None],
 ) -> Quote:
     text = state.text[start:end]
     if attr is None:
@@ -1874,8 +1887,8 @@ def _quote(
         end=end,
         kind=kind,
         speaker=attr.speaker,
-        cue=state.cue(attr),
-        medium=state.medium(attr),
+        cue=record[0],
+        medium=record[1],
         confidence=round(attr.confidence, 2),
         attribution=identifier,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from pathlib import Path
 
 from hypothesis import given
@@ -345,3 +346,65 @@ def test_token_words_are_slices_of_the_text_and_its_lower_case(text: str) -> Non
 def test_a_capital_sigma_reads_as_in_the_lowered_text() -> None:
     found = quotes('"ΟΔΟΣ ΑΣ.Σ.Α is closed for now," the mayor said.')
     assert_spans_valid('"ΟΔΟΣ ΑΣ.Σ.Α is closed for now," the mayor said.', found)
+
+
+def _cue_tokens_by_search(analysis: Analysis) -> list[int]:
+    from newscorpus.extractors.quotes import _CUE_WORD
+
+    spans = analysis.tokens
+    starts = [s for s, _ in spans]
+    out = []
+    for match in _CUE_WORD.finditer(analysis.text):
+        j = bisect.bisect_left(starts, match.start())
+        if j < len(spans) and spans[j] == match.span():
+            out.append(j)
+    return out
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "said",
+                "Said",
+                "asked",
+                "Asked",
+                "According",
+                "according",
+                "says",
+                "unsaid",
+                "told",
+                "x",
+                "2",
+                "_",
+                "-",
+                "'",
+                "’",
+                " ",
+                ".",
+                ",",
+                "U.S.",
+                "\n",
+                "é",
+                "saidé",
+            ]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_cue_tokens_are_the_whole_token_matches_of_the_cue_pattern(text: str) -> None:
+    from newscorpus.extractors.quotes import _Extraction
+
+    analysis = Analysis(text)
+    assert _Extraction(analysis, ()).cue_tokens() == _cue_tokens_by_search(analysis)
+
+
+def test_cue_tokens_on_the_corpus_sample() -> None:
+    from newscorpus.extractors.quotes import _Extraction
+
+    text = (
+        'Unsaid things were said-ish, "said" he said. According to her, Asked if 2said '
+        "or _said or said_ matter, she'said no and asked-about nothing; officials said."
+    )
+    analysis = Analysis(text)
+    assert _Extraction(analysis, ()).cue_tokens() == _cue_tokens_by_search(analysis)

@@ -170,6 +170,10 @@ _CUE_WORD: Final = re.compile(
 # Every token (lower-cased) that ``_next_attribution`` reacts to; punctuation lowers to
 # itself, so the lower-cased word stands for the word.
 _TURNS: Final = frozenset((",", ";", "and", "but")) | _CONTENT_BREAKS | _CUES
+# The same, as tokens: a token is a cue when it is one of these words and (but for the
+# capitalised two) no letter, digit, apostrophe or hyphen touches it on either side.
+_CUE_TOKENS: Final = _CUES | _EXTRA_CUES | frozenset(("According", "Asked"))
+_WORDISH: Final = re.compile(r"[\w'’-]")
 _INDEFINITE: Final = frozenset("a an one another".split())
 _PARTICLES: Final = frozenset("off up back in out".split())
 _PREPOSITIONS: Final = frozenset("on in at during to before after with".split())
@@ -1050,6 +1054,23 @@ class _Extraction:
 
     # -- reported speech ------------------------------------------------------------
 
+    def cue_tokens(self) -> list[int]:
+        """The indices of the tokens ``_CUE_WORD`` matches whole, in text order: picked
+        from the token list by one set lookup each, not by searching the text again."""
+        text, words, spans = self.text, self.words, self.spans
+        out: list[int] = []
+        for j in itertools.compress(itertools.count(), map(_CUE_TOKENS.__contains__, words)):
+            word = words[j]
+            start, end = spans[j]
+            if (
+                word != "According"
+                and word != "Asked"
+                and ((start > 0 and _WORDISH.match(text, start - 1)) or _WORDISH.match(text, end))
+            ):
+                continue  # joined to a letter, apostrophe or hyphen: not the whole word
+            out.append(j)
+        return out
+
     def find_reported(self) -> list[_Event]:
         """Every reported-speech attribution, sentence by sentence, in text order."""
         events: list[_Event] = []
@@ -1059,13 +1080,11 @@ class _Extraction:
         current = -1
         a = b = se = 0
         sentence_events: list[_Event] = []
-        for match in _CUE_WORD.finditer(self.text):
-            low = match.group().lower()
-            j = self.tok_at(match.start())
-            if j >= n or self.spans[j] != match.span():
-                continue  # part of a longer token
-            index = bisect.bisect_right(sentence_starts, match.start()) - 1
-            if index < 0 or match.start() >= sentences[index][1]:
+        for j in self.cue_tokens():
+            position = self.starts[j]
+            low = self.lower[j]
+            index = bisect.bisect_right(sentence_starts, position) - 1
+            if index < 0 or position >= sentences[index][1]:
                 continue
             if index != current:
                 events.extend(sentence_events)

@@ -163,7 +163,7 @@ _EXTRA_CUES: Final = _SEEM_CUES | frozenset(("according", "asked", "expected"))
 
 
 # Every speech verb as a whole lower-case word (or a capitalised "According"/"Asked"),
-# found in one C-speed pass over the text.
+# as a pattern: the definition `_Extraction.cue_tokens` implements (tests check them equal).
 _CUE_WORD: Final = re.compile(
     r"(?<![\w'’-])(?:" + word_trie(sorted(_CUES | _EXTRA_CUES)) + r")(?![\w'’-])|According|Asked"
 )

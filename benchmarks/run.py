@@ -14,7 +14,7 @@ into words with ``re.findall(r"\\w+")``. Reported:
 - peak memory (max RSS) of a full run over the corpus and over the corpus x10;
 - ``--jobs 2`` against ``--jobs 1`` on the same corpus.
 
-Results are printed as a table and written as JSON (default benchmarks/results/latest.json).
+Results are printed as a table and written as JSON (default benchmarks/results/run.json).
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--skip-memory", action="store_true")
-    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "latest.json")
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "run.json")
     args = parser.parse_args(argv)
     if not args.corpus.exists():
         print(f"{args.corpus} is absent: the shared corpus is only in the team checkout", file=sys.stderr)

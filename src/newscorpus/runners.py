@@ -40,7 +40,7 @@ def run_processes(
         yield from run_serial(items, pipeline)
         return
     with _context().Pool(jobs, initializer=_worker_init) as pool:
-        yield from pool.imap(pipeline.process, items, chunksize=16)
+        yield from pool.imap(pipeline.process, items, chunksize=64)
 
 
 def _worker_init() -> None:

@@ -161,3 +161,24 @@ def test_validation_warnings_are_counted_and_printed_on_request(
     assert "consider this" not in err and "1 validation warning" in err
     assert main(["extract", str(SEED), "-o", str(tmp_path / "b.jsonl"), "--warnings"]) == 0
     assert "warning advice sievierodonetsk: consider this" in capsys.readouterr().err
+
+
+def test_validate_counts_warnings_unless_asked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from newscorpus import Issue, ValidatorSpec, get_registry, hookimpl
+
+    class Advice:
+        @hookimpl
+        def newscorpus_register_validators(self) -> list[ValidatorSpec]:
+            return [ValidatorSpec("advice", "always advises",
+                                  lambda a: [Issue("advice", "consider this", severity="warning",
+                                                   article_id=a.id)])]
+
+    out = tmp_path / "a.jsonl"
+    assert main(["extract", str(SEED), "-o", str(out), "--no-validate"]) == 0
+    get_registry().register(Advice(), name="advice")
+    capsys.readouterr()
+    assert main(["validate", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert "consider this" not in captured.out and "1 warning(s)" in captured.err
+    assert main(["validate", str(out), "--warnings"]) == 0
+    assert "consider this" in capsys.readouterr().out

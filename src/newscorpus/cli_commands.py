@@ -245,6 +245,8 @@ def _validate_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE",
                         help="exported JSON Lines, JSON or GeoJSON files (.gz too)")
     parser.add_argument("--json", action="store_true", help="print issues as JSON Lines")
+    parser.add_argument("--warnings", action="store_true",
+                        help="print warnings too (default: count them; errors are always printed)")
 
 
 def _load_geojson(path: str) -> Any:
@@ -272,6 +274,8 @@ def _run_validate(args: argparse.Namespace) -> int:
             errors += 1
         else:
             warnings += 1
+            if not (args.warnings or args.json):
+                return
         if args.json:
             print(json.dumps({"file": where, **{k: getattr(issue, k) for k in (
                 "code", "severity", "message", "article_id", "start", "end", "path")}}))

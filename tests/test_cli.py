@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from newscorpus import Issue, ValidatorSpec, get_registry, hookimpl
 from newscorpus.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -143,18 +144,19 @@ def test_main_in_process_restores_signal_handlers_and_warning_display() -> None:
     assert warnings.showwarning is before_show
 
 
+class Advice:
+    """A validator plugin that warns about every article (advice, not an error)."""
+
+    @hookimpl
+    def newscorpus_register_validators(self) -> list[ValidatorSpec]:
+        return [ValidatorSpec("advice", "always advises",
+                              lambda a: [Issue("advice", "consider this", severity="warning",
+                                               article_id=a.id)])]
+
+
 def test_validation_warnings_are_counted_and_printed_on_request(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from newscorpus import Issue, ValidatorSpec, get_registry, hookimpl
-
-    class Advice:
-        @hookimpl
-        def newscorpus_register_validators(self) -> list[ValidatorSpec]:
-            return [ValidatorSpec("advice", "always advises",
-                                  lambda a: [Issue("advice", "consider this", severity="warning",
-                                                   article_id=a.id)])]
-
     get_registry().register(Advice(), name="advice")
     assert main(["extract", str(SEED), "-o", str(tmp_path / "a.jsonl")]) == 0  # warnings pass
     err = capsys.readouterr().err
@@ -164,15 +166,6 @@ def test_validation_warnings_are_counted_and_printed_on_request(
 
 
 def test_validate_counts_warnings_unless_asked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from newscorpus import Issue, ValidatorSpec, get_registry, hookimpl
-
-    class Advice:
-        @hookimpl
-        def newscorpus_register_validators(self) -> list[ValidatorSpec]:
-            return [ValidatorSpec("advice", "always advises",
-                                  lambda a: [Issue("advice", "consider this", severity="warning",
-                                                   article_id=a.id)])]
-
     out = tmp_path / "a.jsonl"
     assert main(["extract", str(SEED), "-o", str(out), "--no-validate"]) == 0
     get_registry().register(Advice(), name="advice")

@@ -288,17 +288,18 @@ class _Extraction:
     def __init__(self, analysis: Analysis, people: Sequence[Person]) -> None:
         self.analysis = analysis
         self.text = text = analysis.text
-        self.spans = analysis.tokens
-        self.starts = [s for s, _ in self.spans]
-        # Token strings as plain lists: the rules read about as many words as the
-        # article has, and a list index is far cheaper than a slicing call per read.
-        spans = self.spans
-        self.words = words = [text[s:e] for s, e in spans]
+        # Token starts, ends and strings as plain lists: the rules read about as many
+        # words as the article has, and a list index is far cheaper than a slicing call
+        # (or a span tuple) per read.
+        table = analysis.token_table
+        self.starts = table.starts
+        self.ends = table.ends
+        self.words = words = table.words
         # Lower-casing is context-free except for a capital sigma (final or not): without
         # one, each word lowered alone reads as its slice of the lowered text.
         lowered = text.lower() if "\u03a3" in text else ""
         if len(lowered) == len(text):
-            self.lower = [lowered[s:e] for s, e in spans]
+            self.lower = [lowered[s:e] for s, e in zip(table.starts, table.ends, strict=True)]
         else:
             self.lower = list(map(str.lower, words))
         self.lines = analysis.lines
@@ -330,12 +331,12 @@ class _Extraction:
         if word not in _SENTENCE_PUNCT:
             return False
         if word == "." and i > 0:
-            end = self.spans[i][1]
+            end = self.ends[i]
             if end < len(self.text) and self.text[end] in "),;:":
                 return False  # "(D-Mo.)", "Inc.,": an abbreviation inside the sentence
             prev = self.lower[i - 1]
             if prev in ABBREVIATIONS or (len(prev) == 1 and prev.isalpha()):
-                return self.spans[i - 1][1] != self.spans[i][0]
+                return self.ends[i - 1] != self.starts[i]
         return True
 
     def in_piece(self, pos: int) -> bool:
@@ -508,7 +509,7 @@ class _Extraction:
             return None
         limit = self._tail_limit(piece)
         i = self.tok_at(piece.close_end)
-        n = len(self.spans)
+        n = len(self.words)
         while i < n and self.starts[i] < limit and self.words[i] in _DASHES:
             i += 1
         if i >= n or self.starts[i] >= limit:
@@ -663,7 +664,7 @@ class _Extraction:
     def _introduces(self, cue: int, piece: _Piece) -> bool:
         """Whether the verb at ``cue`` opens the quotation: only a colon or comma (after
         at most a short phrase) stands between them."""
-        between = self.text[self.spans[cue][1] : piece.open].strip()
+        between = self.text[self.ends[cue] : piece.open].strip()
         return len(between) <= 40 and between[-1:] in (":", ",")
 
     def _attr_from_colon(self, piece: _Piece, floor: int) -> _Attribution | None:
@@ -840,7 +841,7 @@ class _Extraction:
                 if (
                     word == "."
                     and k > floor
-                    and self.spans[k - 1][1] == self.spans[k][0]
+                    and self.ends[k - 1] == self.starts[k]
                     and (self.lower[k - 1] in ABBREVIATIONS or len(self.lower[k - 1]) == 1)
                 ):
                     k -= 1
@@ -850,8 +851,8 @@ class _Extraction:
                     word == "-"
                     and k > floor
                     and k < j
-                    and self.spans[k - 1][1] == self.spans[k][0]
-                    and self.spans[k][1] == self.spans[k + 1][0]
+                    and self.ends[k - 1] == self.starts[k]
+                    and self.ends[k] == self.starts[k + 1]
                 ):
                     k -= 1
                     count += 1
@@ -908,7 +909,7 @@ class _Extraction:
 
     def _np_forward(self, i: int) -> tuple[int, int] | None:
         """The noun phrase starting at token ``i``: up to a comma, a clause or a time word."""
-        n = len(self.spans)
+        n = len(self.words)
         j = i
         while j < n and j - i < 12:
             word = self.words[j]
@@ -929,7 +930,7 @@ class _Extraction:
                 if (
                     word == "."
                     and j > i
-                    and self.spans[j - 1][1] == self.spans[j][0]
+                    and self.ends[j - 1] == self.starts[j]
                     and (self.lower[j - 1] in ABBREVIATIONS or len(self.lower[j - 1]) == 1)
                 ):
                     j += 1
@@ -959,7 +960,7 @@ class _Extraction:
 
     def _appositive_after(self, i: int) -> tuple[int, int] | None:
         """``, a former top press official`` after a name: the role, up to the next comma."""
-        n = len(self.spans)
+        n = len(self.words)
         if i >= n or self.words[i] != ",":
             return None
         j = i + 1
@@ -1012,7 +1013,7 @@ class _Extraction:
             if (
                 self.is_stop(k)
                 or word in _DOUBLE_MARKS
-                or (word == "'" and self.spans[k - 1][1] != self.starts[k])
+                or (word == "'" and self.ends[k - 1] != self.starts[k])
             ):
                 break
             if word == ",":
@@ -1057,11 +1058,11 @@ class _Extraction:
     def cue_tokens(self) -> list[int]:
         """The indices of the tokens ``_CUE_WORD`` matches whole, in text order: picked
         from the token list by one set lookup each, not by searching the text again."""
-        text, words, spans = self.text, self.words, self.spans
+        text, words, starts, ends = self.text, self.words, self.starts, self.ends
         out: list[int] = []
         for j in itertools.compress(itertools.count(), map(_CUE_TOKENS.__contains__, words)):
             word = words[j]
-            start, end = spans[j]
+            start, end = starts[j], ends[j]
             if (
                 word != "According"
                 and word != "Asked"
@@ -1074,7 +1075,7 @@ class _Extraction:
     def find_reported(self) -> list[_Event]:
         """Every reported-speech attribution, sentence by sentence, in text order."""
         events: list[_Event] = []
-        n = len(self.spans)
+        n = len(self.words)
         sentences = self.analysis.sentences
         sentence_starts = [start for start, _ in sentences]
         current = -1
@@ -1154,7 +1155,7 @@ class _Extraction:
                     for k in range(first, j)
                 )
                 if self.words[first][:1].isupper() and (j - first <= 3 or named):
-                    content = self._content(self.spans[j][1], le)
+                    content = self._content(self.ends[j], le)
                     if content is not None:
                         self.consumed.add(j)
                         return self._headline_event(
@@ -1164,7 +1165,7 @@ class _Extraction:
         # "Subject Says content" in title case.
         for j in range(first + 1, min(last - 2, first + 8)):
             if self.words[j] in _HEADLINE_CUES:
-                content = self._content(self.spans[j][1], le)
+                content = self._content(self.ends[j], le)
                 if content is not None:
                     self.consumed.add(j)
                     return self._headline_event(_Attribution(j, (first, j - 1), None, 0.6), content)
@@ -1287,7 +1288,7 @@ class _Extraction:
             and (j + 1 < b and self.words[j + 1] == ",")
         ):
             # "As the Times noted, CONTENT."
-            content = self._content(self.spans[j + 1][1], se)
+            content = self._content(self.ends[j + 1], se)
             if content is not None:
                 return _Event(_Attribution(j, found[0], found[1], cue_type_conf), [content])
         if found is not None:
@@ -1419,7 +1420,7 @@ class _Extraction:
                     self.lower[nxt] == "according" and nxt + 1 < b and self.lower[nxt + 1] == "to"
                 ):
                     # "..., noting that ..." / "..., according to X": a second attribution
-                    return self.starts[k] if nxt == k + 1 else self.spans[k + 1][1]
+                    return self.starts[k] if nxt == k + 1 else self.ends[k + 1]
             if (
                 self.lower[k] in ("and", "but")
                 and k + 1 < b
@@ -1439,7 +1440,7 @@ class _Extraction:
                 return self.starts[cut]
             if word == "," and k + 1 < b and self.lower[k + 1] in _ASIDES and k - i >= 4:
                 return self.starts[k]  # a relative clause or aside the reporter adds
-            if word == ";" or (word in _CONTENT_BREAKS and self.spans[k - 1][1] < self.starts[k]):
+            if word == ";" or (word in _CONTENT_BREAKS and self.ends[k - 1] < self.starts[k]):
                 return self.starts[k]  # a spaced dash or a semicolon ends the reported clause
             if (
                 self.words[k] == ","
@@ -1494,7 +1495,7 @@ class _Extraction:
             before = self._content(self.starts[start], self.starts[j - 1], True)
         if k < b and self.words[k] == ",":
             # "The firm earns, according to one report, $5 million ...": both sides.
-            after = self._content(self.spans[k][1], self._next_attribution(k + 1, b, se))
+            after = self._content(self.ends[k], self._next_attribution(k + 1, b, se))
         pieces = [p for p in (before, after) if p is not None]
         if not pieces:
             return None
@@ -1680,7 +1681,7 @@ class _Extraction:
         if attr.np is None:
             return None
         a, b = attr.np
-        start, end = self.spans[a][0], self.spans[b][1]
+        start, end = self.starts[a], self.ends[b]
         mention = self.text[start:end]
         role = None
         if attr.role is not None:
@@ -1712,8 +1713,8 @@ class _Extraction:
             while k > a and self.words[k] not in _QUOTE_CHARS and self.words[k] != "''":
                 k -= 1
             if k > a:
-                name = self.text[self.spans[k][1] : self.spans[b][0]].strip()
-                role = role or self.text[self.spans[a][0] : self.spans[k][0]].strip()
+                name = self.text[self.ends[k] : self.starts[b]].strip()
+                role = role or self.text[self.starts[a] : self.starts[k]].strip()
         return Speaker(
             name=name, type=self._np_type(words), role=role, mention=mention, start=start, end=end
         )
@@ -1740,7 +1741,7 @@ class _Extraction:
         return "unknown"
 
     def _role_text(self, role: tuple[int, int]) -> str | None:
-        text = self.text[self.spans[role[0]][0] : self.spans[role[1]][1]].strip()
+        text = self.text[self.starts[role[0]] : self.ends[role[1]]].strip()
         cut = _CUT_ROLE.search(text)
         if cut is not None:
             text = text[: cut.start()]
@@ -1780,9 +1781,9 @@ class _Extraction:
     def medium(self, attr: _Attribution) -> str | None:
         if attr.cue is None:
             return None
-        pos = self.spans[attr.cue][1]
+        pos = self.ends[attr.cue]
         if attr.np is not None and attr.np[0] > attr.cue:
-            pos = self.spans[attr.np[1]][1]
+            pos = self.ends[attr.np[1]]
         sentence = self.analysis.sentence_at(pos - 1)
         limit = min(sentence[1] if sentence else len(self.text), pos + 60)
         match = MEDIUM.search(self.text, pos, limit)
@@ -1796,10 +1797,10 @@ class _Extraction:
     def cue(self, attr: _Attribution) -> Cue | None:
         if attr.cue is None:
             return None
-        start, end = self.spans[attr.cue]
+        start, end = self.starts[attr.cue], self.ends[attr.cue]
         word = self.lower[attr.cue]
-        if word == "according" and attr.cue + 1 < len(self.spans):
-            end = self.spans[attr.cue + 1][1]
+        if word == "according" and attr.cue + 1 < len(self.words):
+            end = self.ends[attr.cue + 1]
         kind: Literal["speech", "thought", "other"] = "speech"
         if word in THOUGHT_CUES:
             kind = "thought"

@@ -108,3 +108,30 @@ def test_wheel_config_ships_the_data_file() -> None:
     for wheel in wheels[-1:]:
         with zipfile.ZipFile(wheel) as archive:
             assert "newscorpus/gazetteer/places.sqlite" in archive.namelist()
+
+
+def _square(lon: float, lat: float, size: float) -> list[list[list[float]]]:
+    return [[[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size]]]
+
+
+def _country(latlng: list[float], polygons: list[list[list[list[float]]]]) -> dict[str, object]:
+    geometry = {"type": "MultiPolygon", "coordinates": polygons}
+    return {"latlng": latlng, "geoJSON": {"features": [{"geometry": geometry}]}}
+
+
+def test_country_point_moves_to_the_mainland_only_when_it_is_most_of_the_country() -> None:
+    from newscorpus.gazetteer.build import _country_point
+
+    # Made-up countries. A mainland 10 degrees square centred on (25 N, 15 E) and an
+    # islet far off: the factbook-style point (20 N, 5 E) is ~1,100 km from both the
+    # mainland's centroid and the label point, which agree, so their mean is taken.
+    label = [{"lat": "25.5", "lon": "15.5"}]
+    mainland = _country([20.0, 5.0], [_square(10, 20, 10), _square(40, 20, 0.5)])
+    lat, lon = _country_point(mainland, label)
+    assert abs(lat - 25.25) < 0.1 and abs(lon - 15.25) < 0.1
+    # An archipelago whose largest island is under half of its land: that island is not
+    # the country's middle, so the given point stays.
+    islands = _country(
+        [20.0, 5.0], [_square(10, 20, 10), _square(30, 20, 8), _square(30, 0, 8)]
+    )
+    assert _country_point(islands, label) == (20.0, 5.0)

@@ -452,6 +452,8 @@ def _add_country_alias(b: _Builder, alt: str, pid: int, codes: set[str | None]) 
 
 
 _AGREE_KM = 150.0
+# The part of a country's area its largest polygon must hold to stand for the country.
+_MAINLAND_SHARE = 2 / 3
 
 
 def _country_point(info: dict[str, Any], ne_rows: list[dict[str, str]]) -> tuple[float, float]:
@@ -461,11 +463,16 @@ def _country_point(info: dict[str, Any], ne_rows: list[dict[str, str]]) -> tuple
     the points gazetteers use, but for a few they are hundreds of kilometres off the
     country's middle (United States 38 N 97 W). When Natural Earth's label point and the
     area centroid of the country's largest polygon agree with each other and both
-    disagree with countryinfo, their mean is taken instead.
+    disagree with countryinfo, their mean is taken instead. That holds only when the
+    largest polygon is most of the country: the biggest island of an archipelago
+    (Indonesia's Borneo, Luzon for the Philippines) is not the country's middle.
     """
     lat, lon = (float(x) for x in info["latlng"][:2])
-    centroid = _mainland_centroid(info)
-    if centroid is None or not ne_rows:
+    mainland = _mainland_centroid(info)
+    if mainland is None or not ne_rows:
+        return lat, lon
+    centroid, share = mainland
+    if share < _MAINLAND_SHARE:
         return lat, lon
     label = (float(ne_rows[0]["lat"]), float(ne_rows[0]["lon"]))
     if (
@@ -477,8 +484,12 @@ def _country_point(info: dict[str, Any], ne_rows: list[dict[str, str]]) -> tuple
     return lat, lon
 
 
-def _mainland_centroid(info: dict[str, Any]) -> tuple[float, float] | None:
-    """The area centroid of a country's largest polygon (countryinfo's GeoJSON)."""
+def _mainland_centroid(
+    info: dict[str, Any],
+) -> tuple[tuple[float, float], float] | None:
+    """The area centroid of a country's largest polygon (countryinfo's GeoJSON) and the
+    share of the country's area that polygon holds (areas in square degrees scaled by
+    the cosine of their latitude, so that northern parts do not count double)."""
     import ast
 
     shape = info.get("geoJSON")
@@ -487,6 +498,7 @@ def _mainland_centroid(info: dict[str, Any]) -> tuple[float, float] | None:
     if isinstance(shape, str):
         shape = ast.literal_eval(shape)
     best: tuple[float, float, float] | None = None
+    total = 0.0
     for feature in shape.get("features", []):
         geometry = feature.get("geometry") or {}
         polygons = geometry.get("coordinates") or []
@@ -500,9 +512,14 @@ def _mainland_centroid(info: dict[str, Any]) -> tuple[float, float] | None:
                 area += cross
                 cx += (x1 + x2) * cross
                 cy += (y1 + y2) * cross
-            if area and (best is None or abs(area) > best[2]):
-                best = (cy / (3 * area), cx / (3 * area), abs(area))
-    return (best[0], best[1]) if best else None
+            if not area:
+                continue
+            lat = cy / (3 * area)
+            size = abs(area) * math.cos(math.radians(lat))
+            total += size
+            if best is None or size > best[2]:
+                best = (lat, cx / (3 * area), size)
+    return ((best[0], best[1]), best[2] / total) if best else None
 
 
 def _add_of_tail(b: _Builder, name: str, pid: int) -> None:

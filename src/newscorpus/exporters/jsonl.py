@@ -36,8 +36,15 @@ class JsonLinesExporter:
     def write(self, article: Article) -> None:
         self._out.write(dumps_article(article) + b"\n")
 
+    def write_encoded(self, data: bytes) -> None:
+        self._out.write(data)
+
     def close(self) -> None:
         self._out.close()
+
+
+def _jsonl_line(article: Article) -> bytes:
+    return dumps_article(article) + b"\n"
 
 
 class JsonExporter:
@@ -74,6 +81,7 @@ def newscorpus_register_exporters() -> list[ExporterSpec]:
             description="JSON Lines, one article per line, every field (default; .jsonl.gz too)",
             factory=_jsonl,
             suffixes=(".jsonl", ".ndjson"),
+            encode=_jsonl_line,
         ),
         ExporterSpec(
             name="json",

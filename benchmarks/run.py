@@ -7,8 +7,9 @@ The machine is shared and noisy, so every figure that matters is a ratio against
 "word-split floor" measured in the same run: reading, decoding and splitting the corpus
 into words with ``re.findall(r"\\w+")``. Reported:
 
-- full pipeline throughput (parse, every extractor, validation, JSONL export), in process;
-- each extractor alone (with what it requires);
+- full pipeline throughput (parse, every extractor, validation, JSONL export): one pass
+  over the corpus in a fresh process warmed up on the seed story (see ``first_pass``);
+- each extractor alone (with what it requires), timed the same way;
 - the floor, and pipeline time / floor time;
 - cold start: process start to the first article written (the seed story), median of 5;
 - peak memory (max RSS) of a full run over the corpus and over the corpus x10;
@@ -66,6 +67,31 @@ def pipeline_run(corpus: Path, only: list[str] | None) -> int:
     return stats.exported
 
 
+def first_pass(corpus: Path, only: list[str] | None) -> float:
+    """Seconds of one pass over the corpus in a fresh process, warmed up on the seed story.
+
+    The extractors memoise what they learn about names (surface forms, gazetteer
+    look-ups), so a second pass over the same articles is a third faster than the first
+    and would flatter the figure: a user's corpus is read once. A fresh process per
+    timing keeps those caches as cold as for new text, while imports, the gazetteer's
+    opening and the page cache are warm (the seed story is run first).
+    """
+    only_arg = "-" if only is None else ",".join(only)
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", str(corpus), only_arg],
+        check=True, capture_output=True, text=True,
+    ).stdout
+    return float(out.split()[-1])
+
+
+def _child_pass(corpus: str, only_arg: str) -> None:
+    only = None if only_arg == "-" else [n for n in only_arg.split(",") if n]
+    pipeline_run(SEED, only)
+    started = time.perf_counter()
+    pipeline_run(Path(corpus), only)
+    print(time.perf_counter() - started)
+
+
 def _child(args: list[str]) -> tuple[float, int]:
     """Wall time and peak RSS (KiB) of one child process."""
     started = time.perf_counter()
@@ -82,6 +108,10 @@ def cli(*args: str) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--child"]:
+        _child_pass(argv[1], argv[2])
+        return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--repeat", type=int, default=3)
@@ -101,16 +131,16 @@ def main(argv: list[str] | None = None) -> int:
         "corpus": str(args.corpus),
         "articles": articles,
     }
-    pipeline_run(args.corpus, None)  # warm up: imports, gazetteer, page cache
+    floor(args.corpus)  # warm up the page cache
     results["floor_s"] = best_of(args.repeat, lambda: floor(args.corpus))
-    results["pipeline_s"] = best_of(args.repeat, lambda: pipeline_run(args.corpus, None))
+    results["pipeline_s"] = min(first_pass(args.corpus, None) for _ in range(args.repeat))
     results["pipeline_articles_per_s"] = articles / results["pipeline_s"]
     results["ratio_to_floor"] = results["pipeline_s"] / results["floor_s"]
     results["extractors"] = {}
     for name in newscorpus.get_registry().extractors():
-        seconds = best_of(args.repeat, lambda n=name: pipeline_run(args.corpus, [n]))
+        seconds = min(first_pass(args.corpus, [name]) for _ in range(args.repeat))
         results["extractors"][name] = {"seconds": seconds, "articles_per_s": articles / seconds}
-    parse_only = best_of(args.repeat, lambda: pipeline_run(args.corpus, []))
+    parse_only = min(first_pass(args.corpus, []) for _ in range(args.repeat))
     results["extractors"]["(none: read, validate, export)"] = {
         "seconds": parse_only, "articles_per_s": articles / parse_only}
 

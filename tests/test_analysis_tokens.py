@@ -34,3 +34,9 @@ def test_trailing_blanks_stay_linear() -> None:
     began = time.process_time()
     assert Analysis(text).tokens == [(0, 1), (2, 6), (6, 7)]
     assert time.process_time() - began < 1.0
+
+
+def test_ascii_words_next_to_joiners_are_tokenised_as_by_the_token_pattern() -> None:
+    # The fast branch for ASCII words must leave these to the full pattern.
+    text = "U.S. a.m. Kyiv's O’Neil Russian-backed ab1 a_b ab½ x.y abc. abc' ab’ ab- é ab"
+    assert Analysis(text).tokens == _reference(text)

@@ -44,7 +44,15 @@ _TOKEN: Final = re.compile(
 # accumulate then do in C what a finditer loop over a million match objects does in Python.
 # (The text is searched only up to its trailing blanks: a run of blanks no token follows
 # would otherwise be re-scanned from each of its characters.)
-_BLANKS_AND_TOKEN: Final = re.compile(r"\s*+(?:" + _TOKEN.pattern + ")")
+#
+# Most tokens are plain ASCII words, which the first branch takes with cheap range checks
+# instead of the Unicode class tests of _TOKEN. It only matches a run of ASCII letters
+# that _TOKEN would take whole: not followed by a letter or digit, which would extend it,
+# nor by a period, apostrophe or hyphen, which might (``U.S.``, ``Kyiv's``); anything
+# else falls through to _TOKEN itself. Being possessive, the run is not retried shorter.
+_BLANKS_AND_TOKEN: Final = re.compile(
+    r"\s*+(?:[A-Za-z]++(?![^\W_]|[.'’\-])|" + _TOKEN.pattern + ")"
+)
 
 # Words that end in a period without ending a sentence.
 ABBREVIATIONS: Final = frozenset(

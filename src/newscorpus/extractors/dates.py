@@ -191,6 +191,21 @@ _HINTS: Final = frozenset(
     "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun "
     "Today today Yesterday yesterday Tomorrow tomorrow Tonight tonight week month year ago".split()
 )
+# A date covering a hint that is a word has the whole word in one of its branches: a month,
+# a weekday, "today" and the like, "ago", or the unit of "two weeks ago" or "last year". Any
+# other word a hint starts ("Mark", "Sunak", "yearly") is passed over without trying the
+# full pattern, which is what most of a scan's time went on.
+_DATE_WORDS: Final = frozenset(
+    [m.capitalize() for m in _FULL_MONTHS]
+    + "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec".split()
+    + [w.capitalize() for w in _WEEKDAYS]
+    + "Today today Yesterday yesterday Tomorrow tomorrow Tonight tonight ago".split()
+)
+_UNIT_WORDS: Final = frozenset("week weeks weekend month months year years".split())
+# A unit is part of a date only in "... weeks ago" or after "last", "next", "this", "past".
+_UNIT_AGO: Final = re.compile(r"(?:week|month|year)s?[ \t]+ago(?![\w-])")
+_PERIOD_MODIFIERS: Final = frozenset("last next this past Last Next This Past".split())
+_WORD_RUN: Final = re.compile(r"\w+")
 # No date starts further back than this from its hint ("the beginning of May").
 _REACH_BACK: Final = 20
 _WORD_START: Final = re.compile(r"(?<![\w'’])\w")
@@ -221,6 +236,8 @@ def _scan(text: str) -> Iterator[_Found]:
             continue
         if h > 0 and text[h - 1].isalpha():
             continue
+        if not first.isdigit() and not _may_date(text, h):
+            continue
         lo = h - _REACH_BACK
         if lo < done:
             lo = done
@@ -236,6 +253,22 @@ def _scan(text: str) -> Iterator[_Found]:
                 yield found
                 done = found.end
                 break
+
+
+def _may_date(text: str, h: int) -> bool:
+    """Whether a date can cover the word at ``h`` (False only where none can)."""
+    run = _WORD_RUN.match(text, h)
+    word = run.group() if run is not None else ""
+    if word in _DATE_WORDS:
+        return True
+    if word not in _UNIT_WORDS:
+        return False
+    if _UNIT_AGO.match(text, h):
+        return True
+    before = h
+    while before > 0 and text[before - 1] in " \t":
+        before -= 1
+    return before < h and text[before - 4 : before] in _PERIOD_MODIFIERS
 
 
 def _accept(text: str, match: re.Match[str]) -> _Found | None:

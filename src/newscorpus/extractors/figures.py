@@ -56,13 +56,16 @@ __all__ = ["build", "find_figures"]
 # kind, start, end, text, lower-case text
 Token = tuple[str, int, int, str, str]
 
+# The blanks before a token are part of its match: findall then hands back plain strings
+# (no match objects), and the offsets follow from the lengths, as every character of a
+# sentence is either blank or in a token.
 _TOKEN: Final = re.compile(
-    r"(?P<num>\d+(?:[.,:]\d+)*)"
-    r"|(?P<abbr>(?:[A-Za-z]\.){2,})"
-    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
-    r"|(?P<sym>\S)"
+    r"(\s*+)(?:"
+    r"(\d+(?:[.,:]\d+)*)"  # num
+    r"|((?:[A-Za-z]\.){2,})"  # abbr
+    r"|([^\W\d_]+(?:['’][^\W\d_]+)*)"  # word
+    r"|(\S))"  # sym
 )
-_KINDS: Final = ("", "num", "abbr", "word", "sym")
 _NUMBER_WORDS: Final = frozenset({*SMALL, *TENS, *SCALES, "dozen"})
 _DIGIT: Final = re.compile(r"\d")
 _TRIGGER_WORDS: Final = sorted(
@@ -322,17 +325,26 @@ class _Sentence:
         self.text = text
         self.start = start
         self.end = end
-        kinds = _KINDS
         start_any = _START_ANY
         toks: list[Token] = []
         # the tokens a figure can start at: numbers and the words in _START_ANY
         starts: list[int] = []
-        for m in _TOKEN.finditer(text, start, end):
-            word = m.group()
-            kind = kinds[m.lastindex or 4]
+        pos = start
+        for blank, num, abbr, word, sym in _TOKEN.findall(text, start, end):
+            pos += len(blank)
+            if word:
+                kind = "word"
+            elif num:
+                kind, word = "num", num
+            elif sym:
+                kind, word = "sym", sym
+            else:
+                kind, word = "abbr", abbr
             if kind == "num" or word in start_any:
                 starts.append(len(toks))
-            toks.append((kind, m.start(), m.end(), word, word.lower()))
+            tok_end = pos + len(word)
+            toks.append((kind, pos, tok_end, word, word.lower()))
+            pos = tok_end
         self.toks = toks
         self.starts = starts
         # the first token that is not punctuation: where the sentence's first word is

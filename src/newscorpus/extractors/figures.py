@@ -58,10 +58,13 @@ Token = tuple[str, int, int, str, str]
 
 # The blanks before a token are part of its match: findall then hands back plain strings
 # (no match objects), and the offsets follow from the lengths, as every character of a
-# sentence is either blank or in a token.
+# sentence is either blank or in a token. Most words are plain ASCII letters followed by no
+# letter, apostrophe or period; the first branch reads just those, as the word branch would
+# (a class of letters is much quicker to test than a Unicode category).
 _TOKEN: Final = re.compile(
     r"(\s*+)(?:"
-    r"(\d+(?:[.,:]\d+)*)"  # num
+    r"([A-Za-z]++(?![^\W\d_]|['’.]))"  # word
+    r"|(\d+(?:[.,:]\d+)*)"  # num
     r"|((?:[A-Za-z]\.){2,})"  # abbr
     r"|([^\W\d_]+(?:['’][^\W\d_]+)*)"  # word
     r"|(\S))"  # sym
@@ -330,10 +333,12 @@ class _Sentence:
         # the tokens a figure can start at: numbers and the words in _START_ANY
         starts: list[int] = []
         pos = start
-        for blank, num, abbr, word, sym in _TOKEN.findall(text, start, end):
+        for blank, word, num, abbr, other_word, sym in _TOKEN.findall(text, start, end):
             pos += len(blank)
             if word:
                 kind = "word"
+            elif other_word:
+                kind, word = "word", other_word
             elif num:
                 kind, word = "num", num
             elif sym:

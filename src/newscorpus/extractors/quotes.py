@@ -347,13 +347,25 @@ class _Extraction:
 
     def find_pieces(self) -> None:
         text = self.text
-        pending = False  # the previous line ended inside an open quote
-        for line_index, (ls, le) in enumerate(self.lines):
-            if le - ls > _MAX_MARKS and (
-                sum(text.count(mark, ls, le) for mark in _MARK_CHARS) > _MAX_MARKS
-            ):  # (a line can hold no more marks than characters)
-                pending = False  # not prose: a table, a dump, or hostile input
-                continue
+        lines = self.lines
+        line_starts = [s for s, _ in lines]
+        # No line can hold more marks than the whole text: most texts need no line counted.
+        crowded = sum(text.count(mark) for mark in _MARK_CHARS) > _MAX_MARKS
+        open_line = -2  # the last line that ended inside an open quote
+        found = _MARK.search(text)
+        while found is not None:
+            # A line without a mark holds no piece: go straight to the next line with one
+            # (every mark is inside a line, lines being the text less its blanks).
+            line_index = bisect.bisect_right(line_starts, found.start()) - 1
+            ls, le = lines[line_index]
+            found = _MARK.search(text, le)
+            if (
+                crowded
+                and le - ls > _MAX_MARKS  # (a line can hold no more marks than characters)
+                and sum(text.count(mark, ls, le) for mark in _MARK_CHARS) > _MAX_MARKS
+            ):
+                continue  # not prose: a table, a dump, or hostile input
+            pending = open_line == line_index - 1  # the previous line ended inside a quote
             open_at: tuple[int, int] | None = None
             first = True
             for match in _MARK.finditer(text, ls, le):
@@ -374,10 +386,9 @@ class _Extraction:
                     open_at = None
                 else:
                     open_at = (p, q)
-            pending = False
             if open_at is not None:
                 self._add(open_at[1], le, open_at[0], None, le, line_index)
-                pending = True
+                open_line = line_index
         self.pieces = [p for p in self.pieces if p.start < p.end]
         for index, piece in enumerate(self.pieces):
             piece.index = index
@@ -1632,17 +1643,26 @@ class _Extraction:
         out: list[tuple[int, int]] = []
         seen_sentence = -1
         sentences = self.analysis.sentences
+        sentence_starts = [s for s, _ in sentences]
+        people = self.people
+        starts = self.starts
+        # (in_piece, sentence_index and tok_at, inline: this runs once per mention)
+        inside = self.inside
+        past_end = len(self.text) + 1
         for start, _end, index in self.mentions:
-            if self.people[index].type != "person" or self.in_piece(start):
+            if people[index].type != "person":
                 continue
-            sentence = self.analysis.sentence_index(start)
+            piece = bisect.bisect_right(inside, (start, past_end)) - 1
+            if piece >= 0 and inside[piece][0] <= start < inside[piece][1]:
+                continue
+            sentence = max(0, bisect.bisect_right(sentence_starts, start) - 1)
             if sentence == seen_sentence:
                 continue
             seen_sentence = sentence
             # A subject opens its sentence, or follows a short opening phrase and a
             # comma; "the Birchfield Harrier" is an epithet, not a name.
-            first = self.tok_at(sentences[sentence][0])
-            k = self.tok_at(start)
+            first = bisect.bisect_left(starts, sentences[sentence][0])
+            k = bisect.bisect_left(starts, start)
             before = self.lower[k - 1] if k > first else ""
             opening = k - first <= 2 or (before == "," and k - first <= 8)
             if opening and before not in ("the", "a", "an"):

@@ -118,6 +118,8 @@ def parse_digits(token: str, *, european: bool = False) -> Decimal | None:
     """
     if len(token) > MAX_DIGITS:
         return None
+    if token.isdecimal():
+        return Decimal(token)  # plain digits, the usual case, read alike either way
     if european and _DIGITS_EUROPEAN.fullmatch(token):
         token = token.replace(".", "").replace(",", ".")
     elif _DIGITS_GROUPED.fullmatch(token):

@@ -21,6 +21,7 @@ __all__ = [
     "RATE_DENOMINATORS",
     "UNITS",
     "UNIT_FIRST",
+    "UNIT_WIDTH",
 ]
 
 
@@ -147,6 +148,10 @@ for _unit, _forms in _UNIT_FORMS.items():
 UNIT_FIRST: Final = frozenset(key[0] for key in UNITS)
 # "nm" reads as newton-metres in car stories far more often than as nanometres.
 UNITS[("nm",)] = "N*m"
+# The most words a unit starting with a given word has: no longer one need be looked up.
+UNIT_WIDTH: Final[dict[str, int]] = {}
+for _key in UNITS:
+    UNIT_WIDTH[_key[0]] = max(UNIT_WIDTH.get(_key[0], 1), len(_key))
 
 # Currency symbols and codes written before the number; "$" is USD unless the text says
 # otherwise (NewsQuant's convention, and the usual one in English news).

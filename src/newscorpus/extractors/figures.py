@@ -362,8 +362,10 @@ def _adjacent(a: Token, b: Token) -> bool:
 
 def _spaced(text: str, a: Token, b: Token) -> bool:
     """``b`` follows ``a`` directly or after one run of blanks (no line break)."""
+    if a[2] == b[1]:
+        return True
     gap = text[a[2] : b[1]]
-    return gap == "" or (len(gap) <= 2 and gap.isspace() and "\n" not in gap)
+    return len(gap) <= 2 and gap.isspace() and "\n" not in gap
 
 
 # Phone numbers and multi-part ids: "+44 20 7946 0000", "(555) 123-4567", "555-123-4567",
@@ -406,12 +408,16 @@ class _Reader:
     # -- helpers ---------------------------------------------------------------------------
 
     def in_date(self, start: int, end: int) -> bool:
+        dates = self.dates
+        # the last date starting at or before ``start``, then the one after it
         i = bisect.bisect_right(self.date_starts, start) - 1
-        for j in (i, i + 1):
-            if 0 <= j < len(self.dates):
-                ds, de = self.dates[j]
-                if ds < end and start < de:
-                    return True
+        if i >= 0:
+            ds, de = dates[i]
+            if ds < end and start < de:
+                return True
+        if i + 1 < len(dates):
+            ds, de = dates[i + 1]
+            return ds < end and start < de
         return False
 
     def near_date(self, start: int, end: int) -> bool:
@@ -1015,9 +1021,8 @@ class _Reader:
         best: tuple[str, int] | None = None
         if t[4] not in U.UNIT_FIRST and t[3] not in U.CASED_UNITS:
             return
-        for width in (4, 3, 2, 1):
-            if k + width > n:
-                continue
+        # no unit is longer than the longest one starting with this word
+        for width in range(min(U.UNIT_WIDTH.get(t[4], 1), n - k), 0, -1):
             parts = toks[k : k + width]
             if any(not _spaced(text, a, b) for a, b in itertools.pairwise(parts)):
                 continue
@@ -1342,10 +1347,10 @@ class _Reader:
             # "Game 2", "S&P 500", "iPhone 11": a number named by the word before it.
             if (
                 prev[0] in ("word", "abbr")
-                and any(ch.isupper() for ch in prev[3])
                 and text[prev[2] : first[1]] == " "
                 and cand.kind in ("digits", "range", "score")
                 and cand.unit in (None, "count")
+                and any(ch.isupper() for ch in prev[3])
                 and (cand.first - 1 > sent.first_word or prev[4] not in _FUNCTION_WORDS)
                 and prev[4] not in U.CHANGE_WORDS
                 and (prev[4],) not in U.QUALIFIERS
@@ -1431,15 +1436,12 @@ class _Reader:
             ):
                 return True  # "1914-1918", "between 1600 and 1900"
         # "A.D. 1000", "500 BC" (the era may have been taken for a sentence end)
+        if cand.unit is not None or cand.currency is not None:
+            return False
+        if nxt is not None and nxt[3] in _ERAS:
+            return True
         before_text = text[max(0, cand.start - 6) : cand.start].split()
-        return (
-            cand.unit is None
-            and cand.currency is None
-            and (
-                (bool(before_text) and before_text[-1] in _ERAS)
-                or (nxt is not None and nxt[3] in _ERAS)
-            )
-        )
+        return bool(before_text) and before_text[-1] in _ERAS
 
     # -- 3. the context --------------------------------------------------------------------
 

@@ -252,13 +252,37 @@ def test_memoised_runs_read_the_same_in_any_order() -> None:
 
 
 @given(
-    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)).map(lambda t: (t[0], t[0] + t[1])), max_size=12),
+    st.lists(
+        st.tuples(st.integers(0, 60), st.integers(0, 20)).map(lambda t: (t[0], t[0] + t[1])),
+        max_size=12,
+    ),
     st.integers(0, 70),
     st.integers(0, 15),
 )
-def test_span_index_answers_like_a_scan(spans: list[tuple[int, int]], start: int, width: int) -> None:
+def test_span_index_answers_like_a_scan(
+    spans: list[tuple[int, int]], start: int, width: int
+) -> None:
     """The bisection index must agree with checking every span (it replaced that scan)."""
     from newscorpus.extractors.places import _Spans
 
     end = start + width
     assert _Spans(spans).overlaps(start, end) == any(s < end and start < e for s, e in spans)
+
+
+def test_names_that_can_be_neighbours_are_read_as_neighbours() -> None:
+    # Edmonton alone is the Canadian city; beside Enfield it is the London district
+    # (the two are 3 km apart), and both stay in one country.
+    alone = by_surface(places("Pupils from an Edmonton school planted a garden."))
+    assert alone["Edmonton"].country_code == "CA"
+    found = by_surface(
+        places("Pupils from an Edmonton school planted a garden; the Enfield council praised them.")
+    )
+    assert found["Edmonton"].country_code == "GB"
+    assert found["Enfield"].country_code == "GB"
+
+
+def test_a_name_listed_among_regions_is_a_region() -> None:
+    # Oregon is also a town in Ohio; in a list of states it is the state.
+    found = by_surface(places("Cases of the illness were reported in Ohio, Oregon and Utah."))
+    assert found["Oregon"].kind == "region" and found["Oregon"].admin1 == "Oregon"
+    assert found["Ohio"].kind == "region"

@@ -242,10 +242,21 @@ _CONTAINER_BONUS: Final = 5.0
 _MIN_SCORE: Final = 3.6
 _MIN_SCORE_CUED: Final = 2.5
 _NO_ENTRIES: Final[tuple[Entry, ...]] = ()
-_MAX_NEAR_BONUS: Final = 2.5 + 1e-6  # 1.5 + 1.0, and a margin for rounding
+# Two names of an article that can be places a few kilometres apart ("Edmonton" and
+# "Enfield" in north London) most likely are: a reading with such a neighbour gains.
+_COLOCATED_KM: Final = 30.0
+_COLOCATED_BONUS: Final = 3.0
+_COLOCATED_KINDS: Final = frozenset({"city", "town", "county"})
+_COLOCATED_READINGS: Final = 12  # the most prominent readings of a name that may count
+_COLOCATED_DEG: Final = _COLOCATED_KM / 111.0  # the same distance in degrees of latitude
+# A cell is numbered row * _ROW + column; the cell itself and the neighbours after it
+# (east, and the three to the north): each pair of cells is visited once.
+_ROW: Final = 1024
+_HALF_NEIGHBOURHOOD: Final = (0, 1, _ROW - 1, _ROW, _ROW + 1)
+_MAX_NEAR_BONUS: Final = max(2.5, _COLOCATED_BONUS) + 1e-6  # and a margin for rounding
 _NO_OWN: Final[tuple[str | None, str | None, float]] = (None, None, 0.0)
-# An upper bound of _Context.bonus (4 + 2.5 + 2.5, with a margin for rounding).
-_MAX_BONUS: Final = 9.5
+# An upper bound of _Context.bonus (4 + 2.5 + the nearness bonus, with a margin).
+_MAX_BONUS: Final = 6.5 + _MAX_NEAR_BONUS + 0.5
 
 
 # A name kept in a run: offsets from the run's start, key, entries, preferred kinds, end
@@ -378,7 +389,7 @@ class Geoparser:
         self._contained_unknowns(text, before_comma, matches)
         self._link_containers(text, matches)
         dateline = self._dateline(doc, matches)
-        self._resolve(matches, demonym_votes, dateline)
+        self._resolve(matches, demonym_votes, dateline, _listed(text, matches))
         self._roles(text, matches)
         return self._places(text, matches)
 
@@ -1044,16 +1055,21 @@ class Geoparser:
     # -- resolution ----------------------------------------------------------------------
 
     def _resolve(
-        self, matches: list[_Match], demonym_votes: dict[str, float], dateline: _Match | None
+        self,
+        matches: list[_Match],
+        demonym_votes: dict[str, float],
+        dateline: _Match | None,
+        listed: frozenset[str] = frozenset(),
     ) -> None:
         known = [m for m in matches if m.entries]
         # Pass 1: priors only, to find the article's countries, regions and anchors.
         priors: dict[_Sig, _Priors] = {}
         self._best_all(known, None, priors)
+        colocated = _colocated(known)
         previous: _Context | None = None
         settled: _Context | None = None
         for _ in range(2):
-            context = _Context.from_matches(known, demonym_votes, dateline)
+            context = _Context.from_matches(known, demonym_votes, dateline, colocated, listed)
             if previous is not None and context.same(previous):
                 settled = context  # the same context gives the same readings again
                 break
@@ -1081,7 +1097,7 @@ class Geoparser:
         final = (
             settled
             if settled is not None
-            else _Context.from_matches(known, demonym_votes, dateline)
+            else _Context.from_matches(known, demonym_votes, dateline, colocated, listed)
         )
         for m in known:
             threshold = (
@@ -1325,7 +1341,19 @@ class Geoparser:
 class _Context:
     """What the rest of the article says about where it is."""
 
-    __slots__ = ("admin1", "admin1_by_pid", "anchors", "by_key", "countries", "total")
+    __slots__ = (
+        "admin1",
+        "admin1_by_pid",
+        "anchors",
+        "by_key",
+        "colocated",
+        "countries",
+        "listed",
+        "region_keys",
+        "region_like",
+        "regions",
+        "total",
+    )
 
     def __init__(self) -> None:
         self.countries: defaultdict[str, float] = defaultdict(float)
@@ -1333,13 +1361,26 @@ class _Context:
         self.admin1_by_pid: defaultdict[int, float] = defaultdict(float)
         self.anchors: list[tuple[str, int, float, float]] = []
         self.by_key: dict[str, tuple[str, str | None, float]] = {}
+        self.colocated: dict[int, int] = {}
+        self.regions: defaultdict[str, float] = defaultdict(float)
+        self.region_keys: dict[str, str] = {}
+        self.listed: frozenset[str] = frozenset()
+        self.region_like: set[str] = set()
         self.total = 0.0
 
     @classmethod
     def from_matches(
-        cls, matches: list[_Match], demonyms: dict[str, float], dateline: _Match | None
+        cls,
+        matches: list[_Match],
+        demonyms: dict[str, float],
+        dateline: _Match | None,
+        colocated: dict[int, int] | None = None,
+        listed: frozenset[str] = frozenset(),
     ) -> _Context:
         ctx = cls()
+        if colocated:
+            ctx.colocated = colocated
+        ctx.listed = listed
         # One vote per distinct name: a name repeated five times must not outvote the
         # rest of the article for its own reading.
         best: dict[str, _Match] = {}
@@ -1358,6 +1399,11 @@ class _Context:
             if e.admin1_code and e.kind not in ("country", "continent"):
                 ctx.admin1[(e.country_code, e.admin1_code)] += weight
                 ctx.admin1_by_pid[e.pid] += weight
+            if key in listed and _region_like(m):
+                ctx.region_like.add(key)
+                if e.kind == "region":
+                    ctx.regions[e.country_code] += weight
+                    ctx.region_keys[key] = e.country_code
             if e.kind not in ("country", "continent", "sea") and m.score >= 5.0:
                 ctx.anchors.append((key, e.pid, e.lat, e.lon))
         for cc, n in demonyms.items():
@@ -1373,8 +1419,16 @@ class _Context:
             and self.by_key == other.by_key
             and self.admin1 == other.admin1
             and self.admin1_by_pid == other.admin1_by_pid
+            and self.regions == other.regions
             and self.anchors == other.anchors
         )
+
+    def _sibling_regions(self, name: str, country_code: str) -> float:
+        """The votes of the names other than ``name`` read as regions of a country."""
+        own = (
+            self.by_key.get(name, _NO_OWN)[2] if self.region_keys.get(name) == country_code else 0.0
+        )
+        return self.regions.get(country_code, 0.0) - own
 
     def lonely(self, m: _Match) -> bool:
         """Whether nothing else in the article is in the country of ``m``'s reading."""
@@ -1405,9 +1459,16 @@ class _Context:
         bonus = 0.0
         own_cc, own_a1, own_weight = own
         cc = e.country_code
+        colocated = self.colocated.get(e.pid, 0) if self.colocated else 0
         if cc and self.total:
             others = self.countries.get(cc, 0.0) - (own_weight if own_cc == cc else 0.0)
             total = self.total - own_weight
+            if colocated > others:
+                # The names that may be places beside this reading vote for its country
+                # whatever they are read as now: two readings that support each other
+                # must not swap countries from one pass to the next.
+                total += colocated - others
+                others = colocated
             if total > 0 and others > 0:
                 bonus += 1.0 + 3.0 * others / total
         kind = e.kind
@@ -1422,7 +1483,18 @@ class _Context:
                 n -= own_weight
             if n > 0:
                 bonus += 2.5
-        if not broad and self.anchors and bonus + _MAX_NEAR_BONUS > need:
+            elif (
+                kind == "region"
+                and name in self.region_like
+                and self._sibling_regions(name, cc) > 0
+            ):
+                # "Ohio, Oregon, South Carolina": a name listed among regions of one
+                # country is another region of it, not the town of Oregon in Ohio.
+                bonus += 2.5
+        if broad:
+            return bonus
+        near_bonus = _COLOCATED_BONUS if colocated else 0.0
+        if self.anchors and bonus + _MAX_NEAR_BONUS > need:
             near = 0
             e_lat, e_lon, e_pid = e.lat, e.lon, e.pid
             for key, pid, lat, lon in self.anchors:
@@ -1435,8 +1507,8 @@ class _Context:
                 ):
                     near += 1
             if near:
-                bonus += 1.5 + min(1.0, 0.5 * (near - 1))
-        return bonus
+                near_bonus = max(near_bonus, 1.5 + min(1.0, 0.5 * (near - 1)))
+        return bonus + near_bonus
 
 
 def _pick(m: _Match, priors: _Priors, context: _Context | None) -> tuple[Entry, float]:
@@ -1463,6 +1535,116 @@ def _pick(m: _Match, priors: _Priors, context: _Context | None) -> tuple[Entry, 
     if best is None:
         return m.entries[0], -math.inf
     return best, best_score
+
+
+def _region_like(m: _Match) -> bool:
+    """Whether a name is first of all a region: a region's own name, and no city's
+    (Lviv, Kyiv and New York are cities as much as regions)."""
+    return any(e.kind == "region" and e.how == PRIMARY for e in m.entries) and not any(
+        e.kind in ("city", "town") and e.prominence >= _STRONG for e in m.entries
+    )
+
+
+_LIST_GAP: Final = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|(?:and|or)[ \t]+)")
+
+
+def _listed(text: str, matches: Sequence[_Match]) -> frozenset[str]:
+    """The names in an enumeration ("Ohio, Oregon and Utah"): each one next to another
+    name with only a comma, "and" or "or" between them."""
+    listed: set[str] = set()
+    ordered = sorted((m for m in matches if m.entries), key=lambda m: m.start)
+    for a, b in itertools.pairwise(ordered):
+        if 0 < b.start - a.end <= 7 and _LIST_GAP.fullmatch(text, a.end, b.start):
+            listed.add(a.key)
+            listed.add(b.key)
+    return frozenset(listed)
+
+
+_Point = tuple[int, float, float, int]
+_POINTS_CACHE: Final[dict[int, tuple[tuple[Entry, ...], tuple[_Point, ...]]]] = {}
+
+
+def _points(entries: tuple[Entry, ...]) -> tuple[_Point, ...]:
+    """The cells and points of the first _COLOCATED_READINGS point-like readings of a
+    name (entries come most prominent first), memoised per entries tuple: the lookup
+    hands out the same tuple each time a surface form comes back."""
+    found = _POINTS_CACHE.get(id(entries))
+    if found is not None and found[0] is entries:
+        return found[1]
+    points = tuple(
+        (math.floor(e.lat / 0.3) * _ROW + math.floor(e.lon / 0.6), e.lat, e.lon, e.pid)
+        for e in entries
+        if e.kind in _COLOCATED_KINDS
+    )[:_COLOCATED_READINGS]
+    if len(_POINTS_CACHE) >= _SURFACE_CACHE:
+        _POINTS_CACHE.clear()
+    _POINTS_CACHE[id(entries)] = (entries, points)
+    return points
+
+
+def _colocated(matches: Sequence[_Match]) -> dict[int, int]:
+    """The point-like readings (towns, cities, counties) of the article's names that lie
+    within _COLOCATED_KM of a reading of another name, each with how many other names
+    have one there. Names of which one holds the other ("Hanover", "Hanover Town") are
+    one name, not two witnesses.
+
+    Readings are binned in cells of 0.3 degrees of latitude by 0.6 of longitude (at
+    least 33 km wide up to 60 degrees north or south), so only readings in neighbouring
+    cells are compared."""
+    if len(matches) < 2:
+        return {}
+    cells: dict[int, list[tuple[float, float, str, int]]] = {}
+    owner: dict[int, str] = {}  # the one name with readings in a cell, or ""
+    seen: set[str] = set()
+    ambiguous = False
+    for m in matches:
+        key = m.key
+        if key in seen:
+            continue
+        seen.add(key)
+        points = _points(m.entries)
+        if not points:
+            continue
+        ambiguous = ambiguous or len(m.entries) > 1
+        for cell, lat, lon, pid in points:
+            items = cells.get(cell)
+            if items is None:
+                cells[cell] = [(lat, lon, key, pid)]
+                owner[cell] = key
+            else:
+                items.append((lat, lon, key, pid))
+                if owner[cell] != key:
+                    owner[cell] = ""
+    if not ambiguous or (len(cells) < 2 and "" not in owner.values()):
+        return {}
+    partners: dict[int, set[str]] = {}
+    get = owner.get
+    for cell, items in cells.items():
+        mine = owner[cell]
+        for step in _HALF_NEIGHBOURHOOD:
+            if not step:
+                if mine:
+                    continue  # one name's readings only
+                others = items
+            else:
+                theirs = get(cell + step)
+                if theirs is None or (mine and theirs == mine):
+                    continue
+                others = cells[cell + step]
+            for k, (lat, lon, key, pid) in enumerate(items):
+                for lat2, lon2, key2, pid2 in others[k + 1 :] if others is items else others:
+                    if (
+                        key2 == key
+                        or pid2 == pid
+                        or not -_COLOCATED_DEG < lat2 - lat < _COLOCATED_DEG
+                        or key2 in key
+                        or key in key2
+                        or _km(lat, lon, lat2, lon2) >= _COLOCATED_KM
+                    ):
+                        continue
+                    partners.setdefault(pid, set()).add(key2)
+                    partners.setdefault(pid2, set()).add(key)
+    return {pid: len(keys) for pid, keys in partners.items()}
 
 
 def _mention_end(m: _Match) -> int:

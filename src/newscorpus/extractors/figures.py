@@ -2114,9 +2114,10 @@ def _claimant_span(
         return None
     start, end = sent.start, sent.end
     start = max(start, cand.start - _REACH)
-    head = text[start : cand.start]
     # "according to the ministry, ..." / "..., according to the ministry."
-    m = _ACCORDING.search(text, start, min(end, cand.end + _REACH))
+    limit = min(end, cand.end + _REACH)
+    # (a plain substring test first: most sentences have no "according")
+    m = _ACCORDING.search(text, start, limit) if text.find("ccording", start, limit) >= 0 else None
     if m is not None:
         np_end = m.end()
         stop = _ACCORDING_END.search(text, np_end, min(end, np_end + _REACH))
@@ -2134,6 +2135,7 @@ def _claimant_span(
     if last_verb is not None:
         subj_end = last_verb.start()
         clause_start = start
+        head = text[start : cand.start]
         for sep in _CLAUSE_SEPARATOR.finditer(head, 0, last_verb.start() - start):
             clause_start = start + sep.end()
         span = _clean_np(text, clause_start, subj_end)
@@ -2141,6 +2143,8 @@ def _claimant_span(
             return span
     # "..., the mayor said." after the figure.
     tail_start = max(cand.end, end - 100)
+    if text.find(",", tail_start, end) < 0:
+        return None  # both patterns below open with a comma
     tail_m = _NP_SAID_AT_END.search(text[tail_start:end])
     if tail_m is not None:
         s = tail_start + tail_m.start("np")

@@ -88,7 +88,11 @@ def _bare(word: str) -> str:
 
 def name_type(words: Sequence[str]) -> SpeakerType:
     """Classify a capitalised run by its words: country, organisation, or person."""
-    lowered = [w.lower().rstrip(".") for w in words]
+    return _name_type(words, [w.lower().rstrip(".") for w in words])
+
+
+def _name_type(words: Sequence[str], lowered: list[str]) -> SpeakerType:
+    """:func:`name_type`, given the words lowered and without their final periods."""
     joined = " ".join(lowered)
     if joined in COUNTRIES or joined in CAPITALS or (len(lowered) == 1 and lowered[0] in COUNTRIES):
         return "country"
@@ -174,44 +178,45 @@ def _plan(candidate: str) -> _Plan | None:
     remembered.
     """
     words = candidate.split()
+    # Each word lowered once: every test below reads the lower case.
+    lows = [w.lower() for w in words]
+    count = len(words)
     first = 0  # the index of the name's first word
     # Sentence-initial function words ("The", "But") are not part of a name.
-    while first < len(words) and _bare(words[first]) in FUNCTION_WORDS:
+    while first < count and lows[first].rstrip(".") in FUNCTION_WORDS:
         first += 1
-    if first == len(words):
+    if first == count:
         return None
-    words = words[first:]
     gender: str | None = None
     role: str | None = None
-    titled = False
     # The last title word with a name after it splits role from name.
     split = -1
-    for i in range(len(words) - 1):
-        low = words[i].lower()
+    for i in range(count - 2, first - 1, -1):
+        low = lows[i]
         if low in TITLE_WORDS or low.rstrip(".") in TITLE_WORDS:
             split = i
-    if split >= 0:
-        titled = True
-        title_words = words[: split + 1]
-        lowered = {t.lower() for t in title_words}
+            break
+    titled = split >= 0
+    if titled:
+        title_lows = lows[first : split + 1]
+        lowered = set(title_lows)
         if lowered & MALE_TITLES:
             gender = "m"
         elif lowered & FEMALE_TITLES:
             gender = "f"
-        if any(_bare(t) not in _HONORIFICS for t in title_words):
-            role = " ".join(title_words)
-        words = words[split + 1 :]
-        first += split + 1
-    name_words = words
-    lowered_words = [w.lower() for w in name_words]
+        if any(t.rstrip(".") not in _HONORIFICS for t in title_lows):
+            role = " ".join(words[first : split + 1])
+        first = split + 1
+    name_words = words[first:]
+    lowered_words = lows[first:]
     if not MONTHS_DAYS.isdisjoint(lowered_words):
         return None
     if not titled and ("of" in lowered_words or "de" in lowered_words):
         return None
-    kind = name_type(name_words)
+    kind = _name_type(name_words, [w.rstrip(".") for w in lowered_words])
     # where the name's first word starts: after the words before it and the blanks after them
     n_start = 0
-    for word in candidate.split()[:first]:
+    for word in words[:first]:
         n_start = candidate.index(word, n_start) + len(word)
     n_start = candidate.index(name_words[0], n_start)
     n_end = len(candidate.rstrip())

@@ -47,6 +47,8 @@ _HONORIFICS: Final = frozenset("mr mrs ms miss dr sir dame".split())
 # The next word after blanks on the same line.
 _NEXT_WORD: Final = re.compile(r"[ \t]*(\S+)")
 _CUES: Final = SPEECH_CUES | THOUGHT_CUES
+# Words that name no one when they stand alone (candidates hold no commas to strip).
+_NEVER_ALONE: Final = FUNCTION_WORDS | MONTHS_DAYS
 # An appositive right after a name: ", governor of the Luhansk region," (lower-case or
 # a determiner first, so a following name or clause is not taken for a role).
 _APPOSITIVE_AFTER: Final = re.compile(
@@ -66,15 +68,11 @@ class _Entity:
     def __init__(self, name: str, type_: SpeakerType) -> None:
         self.name = name
         self.type: SpeakerType = type_
-        self.tokens = _norm_tokens(name)
+        self.tokens = _norm_tuple(name)
         self.last = self.tokens[-1] if self.tokens else ""
         self.roles: list[str] = []
         self.mentions: list[Mention] = []
         self.gender: str | None = None
-
-
-def _norm_tokens(name: str) -> list[str]:
-    return list(_norm_tuple(name))
 
 
 @functools.lru_cache(maxsize=16384)
@@ -230,7 +228,7 @@ def _plan(candidate: str) -> _Plan | None:
     needs_context = len(name_words) == 1 and not titled
     last: str | None = None
     if needs_context:
-        key = _norm_tokens(surface)
+        key = _norm_tuple(surface)
         last = key[-1] if key else None
     return _Plan(n_start, n_end, surface, kind, role, gender, needs_context, last)
 
@@ -249,9 +247,9 @@ def index_people(analysis: Analysis) -> tuple[Person, ...]:
         if " " not in candidate and "\t" not in candidate:
             # Most candidates are one capitalised word: settle them cheaply.
             low = candidate.lower().rstrip(".")
-            if low in FUNCTION_WORDS or low in MONTHS_DAYS:
+            if low in _NEVER_ALONE:
                 continue
-            if low.strip(",") not in by_last and not _is_speech_subject(text, end):
+            if low not in by_last and not _is_speech_subject(text, end):
                 continue
         examined += 1
         if examined > _MAX_NAMES:
@@ -288,7 +286,7 @@ def index_people(analysis: Analysis) -> tuple[Person, ...]:
                 by_last.setdefault(entity.last, []).append(entity)
         elif len(surface.split()) > len(entity.name.split()) and kind == "person":
             entity.name = surface
-            entity.tokens = _norm_tokens(surface)
+            entity.tokens = _norm_tuple(surface)
             by_name[surface.lower()] = entity
         if role and role not in entity.roles:
             entity.roles.append(role)
@@ -314,7 +312,7 @@ def _find(
     exact = by_name.get(surface.lower())
     if exact is not None and exact.type == kind:
         return exact
-    tokens = _norm_tokens(surface)
+    tokens = _norm_tuple(surface)
     if not tokens:
         return None
     bearers = by_last.get(tokens[-1])

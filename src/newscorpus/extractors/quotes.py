@@ -313,7 +313,6 @@ class _Extraction:
         self.mention_starts = [m[0] for m in mentions]
         self.gender = self._genders()
         self.person_index = {person.name: index for index, person in enumerate(people)}
-        self.mention_starts_of = [sorted(m.start for m in person.mentions) for person in people]
         self.consumed: set[int] = set()
         self.pieces: list[_Piece] = []
         self.inside: list[tuple[int, int]] = []
@@ -1109,7 +1108,9 @@ class _Extraction:
             if j > a and self.lower[j - 1] in _DETERMINERS:
                 continue  # "the reports", "his claims": nouns
             position = self.starts[j]
-            if any(s <= position < e for event in sentence_events[-4:] for s, e in event.pieces):
+            if sentence_events and any(
+                s <= position < e for event in sentence_events[-4:] for s, e in event.pieces
+            ):
                 continue  # a verb inside reported content is part of what was said
             if low == "according":
                 if j + 1 >= n or self.lower[j + 1] != "to":
@@ -1220,7 +1221,7 @@ class _Extraction:
             end -= 1
             while end > start and text[end - 1].isspace():
                 end -= 1
-        if not short and (end - start < 8 or len(text[start:end].split()) < 2):
+        if not short and (end - start < 8 or len(text[start:end].split(None, 1)) < 2):
             return None
         return (start, end) if end > start else None
 
@@ -1568,6 +1569,8 @@ class _Extraction:
         genders: dict[int, str] = {}
         text = self.text
         for start, _end, index in self.mentions:
+            if index in genders:
+                continue  # the first title in front of a person's name decides
             before = text[max(0, start - 6) : start].split()
             if before:
                 word = before[-1].lower()
@@ -1780,7 +1783,7 @@ class _Extraction:
                 wanted <= set(r.lower().replace(".", "").split()) for r in person.roles
             ):
                 continue
-            starts = self.mention_starts_of[index]
+            starts = sorted(m.start for m in person.mentions)
             k = bisect.bisect_left(starts, pos) - 1
             if k >= 0 and (best is None or starts[k] > best[0]):
                 best = (starts[k], index)

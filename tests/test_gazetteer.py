@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import zipfile
 from pathlib import Path
 
@@ -131,7 +132,49 @@ def test_country_point_moves_to_the_mainland_only_when_it_is_most_of_the_country
     assert abs(lat - 25.25) < 0.1 and abs(lon - 15.25) < 0.1
     # An archipelago whose largest island is under half of its land: that island is not
     # the country's middle, so the given point stays.
-    islands = _country(
-        [20.0, 5.0], [_square(10, 20, 10), _square(30, 20, 8), _square(30, 0, 8)]
-    )
+    islands = _country([20.0, 5.0], [_square(10, 20, 10), _square(30, 20, 8), _square(30, 0, 8)])
     assert _country_point(islands, label) == (20.0, 5.0)
+
+
+def test_us_state_and_county_points_are_polygon_centroids(tmp_path: Path) -> None:
+    import json
+
+    from newscorpus.gazetteer.build import _polygon_point, _us_atlas_points
+
+    # A made-up state: an L-shaped polygon (a 4x2 degree bar and a 2x2 block on its
+    # west end) in quantised TopoJSON (unit scale, arcs as deltas), and one county in
+    # it: a 1-degree square.
+    def topo(layer: str, name: str, fips: str, ring: list[tuple[int, int]]) -> dict[str, object]:
+        deltas = [list(ring[0])] + [
+            [x2 - x1, y2 - y1] for (x1, y1), (x2, y2) in itertools.pairwise(ring)
+        ]
+        geometry = {"type": "Polygon", "arcs": [[0]], "id": fips, "properties": {"name": name}}
+        return {
+            "type": "Topology",
+            "transform": {"scale": [1, 1], "translate": [-100, 30]},
+            "objects": {layer: {"type": "GeometryCollection", "geometries": [geometry]}},
+            "arcs": [deltas],
+        }
+
+    state = [(0, 0), (4, 0), (4, 2), (2, 2), (2, 4), (0, 4), (0, 0)]
+    county = [(0, 0), (1, 0), (1, 1), (0, 1), (0, 0)]
+    (tmp_path / "states-10m.json").write_text(json.dumps(topo("states", "Zed", "99", state)))
+    (tmp_path / "counties-10m.json").write_text(
+        json.dumps(topo("counties", "Quill", "99001", county))
+    )
+
+    class States:
+        def get_us_states(self) -> dict[str, dict[str, str]]:
+            return {"ZD": {"fips": "99", "name": "Zed"}}
+
+    points = _us_atlas_points(tmp_path, States())
+    # The L's centroid: (bar 8 at (31, -98) + block 4 at (33, -99)) / 12.
+    lat, lon = points["US-ZD"]
+    assert abs(lat - 31 - 2 / 3) < 1e-9 and abs(lon + 98 + 1 / 3) < 1e-9
+    assert points["US-ZD:quill"] == (30.5, -99.5)
+    assert points["US-ZD:quill county"] == (30.5, -99.5)  # Natural Earth's spelling
+    # The label point gives way to the centroid, unless the two are too far apart to be
+    # one place (a name matched wrongly).
+    assert _polygon_point({"lat": "31.0", "lon": "-99.0"}, points, "US-ZD") == points["US-ZD"]
+    assert _polygon_point({"lat": "45.0", "lon": "-80.0"}, points, "US-ZD") == (45.0, -80.0)
+    assert _polygon_point({"lat": "31.0", "lon": "-99.0"}, points, "US-XX") == (31.0, -99.0)

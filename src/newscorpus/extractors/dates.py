@@ -29,7 +29,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
-from typing import Final, overload
+from typing import Final, NamedTuple, overload
 
 import attrs
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
@@ -171,8 +171,9 @@ def _year_for(month: int, ref: dt.date) -> int:
     return ref.year
 
 
-@attrs.frozen
-class _Found:
+class _Found(NamedTuple):
+    """A date found by the scan (a tuple: one is made for every date, and cheaply)."""
+
     start: int
     end: int
     kind: str
@@ -206,6 +207,25 @@ _UNIT_WORDS: Final = frozenset("week weeks weekend month months year years".spli
 _UNIT_AGO: Final = re.compile(r"(?:week|month|year)s?[ \t]+ago(?![\w-])")
 _PERIOD_MODIFIERS: Final = frozenset("last next this past Last Next This Past".split())
 _WORD_RUN: Final = re.compile(r"\w+")
+# The words a date can open with: the first word of each branch of _DATE (a number, "a",
+# "an", a month, a weekday, a modifier, a preposition). A word is followed by a blank, a
+# hyphen or a point in every branch, so the word at a place is its whole run of word
+# characters; at any place whose word is not one of these, _DATE cannot match.
+_OPENING_WORDS: Final = frozenset(
+    "a an one two three four five six seven eight nine ten eleven twelve "
+    "early mid late the Today today Yesterday yesterday Tomorrow tomorrow Tonight tonight "
+    "Sept Sep".split()
+    + [m.capitalize() for m in _MONTHS]
+    + [w.capitalize() for w in _WEEKDAYS]
+    + [
+        form
+        for w in (
+            "last next this late early past in since by from until till during before after "
+            "mid summer winter spring autumn fall through"
+        ).split()
+        for form in (w, w.capitalize())
+    ]
+)
 # No date starts further back than this from its hint ("the beginning of May").
 _REACH_BACK: Final = 20
 _WORD_START: Final = re.compile(r"(?<![\w'’])\w")
@@ -245,6 +265,8 @@ def _scan(text: str) -> Iterator[_Found]:
         starts = starts[-1:] if first.isdigit() else starts[-4:]
         starts.append(h)
         for pos in starts:
+            if not _may_open(text, pos):
+                continue
             match = date_match(text, pos)
             if match is None or match.end() <= h:
                 continue
@@ -269,6 +291,14 @@ def _may_date(text: str, h: int) -> bool:
     while before > 0 and text[before - 1] in " \t":
         before -= 1
     return before < h and text[before - 4 : before] in _PERIOD_MODIFIERS
+
+
+def _may_open(text: str, pos: int) -> bool:
+    """Whether a date can start at ``pos`` (False only where none can)."""
+    if not text[pos].isalpha():
+        return True  # a number, or something the word list below does not cover
+    run = _WORD_RUN.match(text, pos)
+    return run is None or run.group() in _OPENING_WORDS
 
 
 def _accept(text: str, match: re.Match[str]) -> _Found | None:

@@ -286,3 +286,9 @@ def test_a_name_listed_among_regions_is_a_region() -> None:
     found = by_surface(places("Cases of the illness were reported in Ohio, Oregon and Utah."))
     assert found["Oregon"].kind == "region" and found["Oregon"].admin1 == "Oregon"
     assert found["Ohio"].kind == "region"
+
+
+def test_a_hyphenated_word_after_a_name_is_not_part_of_it() -> None:
+    # "San Jose-based": the name is San Jose, not the town of San in Mali.
+    found = by_surface(places("A panel of the San Jose-based appeals court ruled on Tuesday."))
+    assert found["San Jose"].country_code == "US" and found["San Jose"].admin1 == "California"

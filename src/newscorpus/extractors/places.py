@@ -212,6 +212,8 @@ _METONYM_AFTER: Final = re.compile(
     r"recognized|recognised|backed|supported|sent|ordered)\b"
 )
 _WORDS: Final = re.compile(r"[^ \t]+")
+# A lower-case word hyphenated to the end of a name: "-based", "-born", "-led".
+_HYPHEN_TAIL: Final = re.compile(r"-[a-z]{3,}$")
 # "Charleston, W.Va.", "Bangor, Me.", "Austin, TX": clipped or postal state names.
 _ABBREVIATED_CONTAINER: Final = re.compile(
     r",[ \t]+(?P<abbr>[A-Z][a-z]{0,4}\.(?:[ \t]?[A-Z][a-z]{0,4}\.)?|[A-Z]{2}\b)"
@@ -486,6 +488,12 @@ class Geoparser:
         else:
             words = [m.span() for m in _WORDS.finditer(text, run_start, run_end)]
             words = [_trim_word(text, s, e) for s, e in words]
+            if words and words[-1][1] > words[-1][0]:
+                # "the San Jose-based court": the name ends before "-based".
+                s, e = words[-1]
+                tail = _HYPHEN_TAIL.search(text, s, e)
+                if tail is not None and tail.start() > s:
+                    words[-1] = (s, tail.start())
         words = [(s, e) for s, e in words if e > s]
         if not words:
             return _RunPlan()

@@ -292,7 +292,13 @@ _SAID_NP_AFTER: Final = re.compile(
     r"[,\s]*[\"”’']?\s*,?\s*(?:said|says|added|wrote)\s+(?P<np>[^.!?\"“”;,]{1,60})"
 )
 _QUOTE_CLOSE: Final = frozenset('"”')
-_EUROPEAN: Final = re.compile(r"\d\.\d{3}\.\d{3}(?!\d)|\d,\d{1,2}(?![\d,])\s*(?:€|%|euros?\b)")
+# A text writes numbers the European way if it has "1.234.567" or "3,5 €" / "3,5%". Each
+# form is its own pattern opening with its separator: a pattern that opens with one literal
+# character is scanned for far faster than one opening with \d.
+_EUROPEAN: Final = (
+    re.compile(r"\.(?<=\d\.)\d{3}\.\d{3}(?!\d)"),
+    re.compile(r",(?<=\d,)\d{1,2}(?![\d,])\s*(?:€|%|euros?\b)"),
+)
 
 
 @attrs.define
@@ -403,7 +409,7 @@ class _Reader:
         # Phone numbers and ids are skipped just as dates are.
         self.dates = sorted([*dates, *_phones_and_ids(text)])
         self.date_starts = [s for s, _ in self.dates]
-        self.european = bool(_EUROPEAN.search(text))
+        self.european = any(form.search(text) for form in _EUROPEAN)
 
     # -- helpers ---------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from typing import Final, NamedTuple
 
+from .._patterns import word_trie
 from ..analysis import Analysis
 from ..models import Mention, Person, SpeakerType
 from ..specs import Document, Extractor
@@ -49,6 +50,13 @@ _NEXT_WORD: Final = re.compile(r"[ \t]*(\S+)")
 _CUES: Final = SPEECH_CUES | THOUGHT_CUES
 # Words that name no one when they stand alone (candidates hold no commas to strip).
 _NEVER_ALONE: Final = FUNCTION_WORDS | MONTHS_DAYS
+# The next word, in any case, is a speech verb or an auxiliary: what the loop of
+# _is_speech_subject needs to get past its first word. Case-insensitive matching takes a
+# little more than lower-casing does ("ſaid" matches "said"), so a match still goes
+# through the loop; a miss is a sure no.
+_MAYBE_SPEECH_NEXT: Final = re.compile(
+    r"[ \t]*+(?:" + word_trie(sorted(_CUES | AUXILIARIES)) + r")[.,:;]*+(?!\S)", re.IGNORECASE
+)
 # An appositive right after a name: ", governor of the Luhansk region," (lower-case or
 # a determiner first, so a following name or clause is not taken for a role).
 _APPOSITIVE_AFTER: Final = re.compile(
@@ -105,6 +113,8 @@ def _name_type(words: Sequence[str], lowered: list[str]) -> SpeakerType:
 
 def _is_speech_subject(text: str, end: int) -> bool:
     """Whether a speech verb follows ``end`` (after auxiliaries): ``Zelenskiy (has) said``."""
+    if _MAYBE_SPEECH_NEXT.match(text, end) is None:
+        return False  # most names are followed by neither: settled in one search
     pos = end
     for _ in range(3):
         match = _NEXT_WORD.match(text, pos)

@@ -178,3 +178,16 @@ def test_us_state_and_county_points_are_polygon_centroids(tmp_path: Path) -> Non
     assert _polygon_point({"lat": "31.0", "lon": "-99.0"}, points, "US-ZD") == points["US-ZD"]
     assert _polygon_point({"lat": "45.0", "lon": "-80.0"}, points, "US-ZD") == (45.0, -80.0)
     assert _polygon_point({"lat": "31.0", "lon": "-99.0"}, points, "US-XX") == (31.0, -99.0)
+
+
+def test_an_admin1_grouping_is_pinned_to_the_mean_of_its_members() -> None:
+    from newscorpus.gazetteer.build import _grouping_point
+
+    # Made-up grouping of three provinces (one listed twice); the file's own point is one
+    # member's label point.
+    members = {"XX-A": (10.0, 20.0), "XX-B": (12.0, 26.0), "XX-C": (14.0, 23.0)}
+    row = {"lat": "10.0", "lon": "20.0", "member_admin1_codes": "XX-A|XX-B|XX-C|XX-B"}
+    assert _grouping_point(row, members) == (12.0, 23.0)
+    # Fewer than two known members: the file's point stays.
+    lone = {"lat": "10.0", "lon": "20.0", "member_admin1_codes": "XX-A|XX-Z"}
+    assert _grouping_point(lone, members) == (10.0, 20.0)

@@ -310,6 +310,11 @@ def build(
 
     # ---- admin-1 groupings (Darfur, Sicily): only distinctive names, never "North"
     regions_file = ne_dir / "naturalearth_admin1_regions.tsv"
+    admin1_points = {
+        r["admin1_code"]: (float(r["lat"]), float(r["lon"]))
+        for r in ne
+        if r["kind"] == "admin1" and r["admin1_code"]
+    }
     if regions_file.exists():
         with regions_file.open(encoding="utf-8", newline="") as handle:
             for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
@@ -317,13 +322,14 @@ def build(
                 words = {w.lower() for w in re.findall(r"[A-Za-z]+", name)}
                 if not name or words & _GENERIC_REGION_WORDS or int(r["members"] or 0) < 2:
                     continue
+                lat, lon = _grouping_point(r, admin1_points)
                 pid = b.add_place(
                     name,
                     "region",
                     r["country_code"] or None,
                     None,
-                    float(r["lat"]),
-                    float(r["lon"]),
+                    lat,
+                    lon,
                     0,
                     5.0,
                     f"ne:-{zlib.crc32(name.encode())}",
@@ -397,6 +403,25 @@ def build(
     b.common_words = sorted(dictionary_words & {k for k, _ in b.names})
     b.english = sorted(dictionary_words)
     return _write(b, out)
+
+
+def _grouping_point(
+    row: dict[str, str], admin1_points: dict[str, tuple[float, float]]
+) -> tuple[float, float]:
+    """An admin-1 grouping's point: the mean of its members' points (Darfur lies between
+    its five states), not the file's choice of one member's label point (the member
+    closest to that mean, at the grouping's edge when the members ring its middle)."""
+    members = [
+        admin1_points[code]
+        for code in dict.fromkeys(row["member_admin1_codes"].split("|"))
+        if code in admin1_points
+    ]
+    if len(members) < 2:
+        return float(row["lat"]), float(row["lon"])
+    return (
+        sum(lat for lat, _ in members) / len(members),
+        sum(lon for _, lon in members) / len(members),
+    )
 
 
 # A polygon's centroid replaces a label point only when the two are this close: farther

@@ -1685,6 +1685,65 @@ class _Reader:
     def after_sentence(self, sent: _Sentence, figs: list[_Cand]) -> None:
         if not figs:
             return  # every rule below reads or rewrites the sentence's figures
+        if len(figs) > 1:
+            self.between_figures(sent, figs)
+        # "17 people were killed and dozens injured": a vague plural without its noun counts
+        # what the count before it counts (and counts something in any case)
+        last_count: _Cand | None = None
+        for fig in figs:
+            if fig.kind == "vague" and fig.unit is None:
+                fig.unit = "count"
+                if last_count is not None:
+                    fig.counted = last_count.counted
+            if fig.unit == "count" and fig.counted:
+                last_count = fig
+        # "22 burglaries, compared with an average of 20 per week": a bare rate counts the
+        # same thing as the count before it.
+        last_counted: str | None = None
+        for fig in figs:
+            if fig.unit is not None and fig.unit.startswith("count/") and fig.counted is None:
+                fig.counted = last_counted
+            if fig.unit is not None and fig.unit.startswith("count") and fig.counted:
+                last_counted = fig.counted
+        previous: _Cand | None = None
+        for fig in figs:
+            if fig.more and previous is not None and fig.unit is None:
+                fig.unit = previous.unit
+                fig.counted = previous.counted
+            if (
+                fig.unit is None
+                and previous is not None
+                and previous.unit == "point"
+                and fig.kind == "digits"
+            ):
+                gap = self.text[previous.end : fig.start].strip().lower()
+                if gap in ("to", "at", "to end at", ", to", "to close at"):
+                    fig.unit = "point"
+            previous = fig
+        # Counted rates: "100-200 of its soldiers are being killed every day".
+        for fig in figs:
+            if fig.unit == "count" and fig.kind != "time":
+                clause_end = self.clause_end(sent, fig)
+                tail = self.text[fig.end : clause_end].lower()
+                m = _COUNT_RATE.search(tail)
+                if m is not None:
+                    den = m.group(1) or U.RATE_ADVERBS[m.group(2)]
+                    fig.unit = f"count/{den}"
+        # "hundreds more" inherits the rate of the figure it adds to.
+        previous = None
+        for fig in figs:
+            if (
+                fig.more
+                and previous is not None
+                and previous.unit
+                and previous.unit.startswith("count")
+            ):
+                fig.unit = previous.unit
+                fig.counted = previous.counted
+            previous = fig
+
+    def between_figures(self, sent: _Sentence, figs: list[_Cand]) -> None:
+        """The rules that give a figure what a figure beside it has (none apply to one alone)."""
         toks = sent.toks
         n = len(toks)
         for index in range(len(figs) - 1):
@@ -1784,60 +1843,6 @@ class _Reader:
                 if ratio <= 3 and fig.start - other.end < 120:
                     fig.unit = other.unit
                 break
-        # "17 people were killed and dozens injured": a vague plural without its noun counts
-        # what the count before it counts (and counts something in any case)
-        last_count: _Cand | None = None
-        for fig in figs:
-            if fig.kind == "vague" and fig.unit is None:
-                fig.unit = "count"
-                if last_count is not None:
-                    fig.counted = last_count.counted
-            if fig.unit == "count" and fig.counted:
-                last_count = fig
-        # "22 burglaries, compared with an average of 20 per week": a bare rate counts the
-        # same thing as the count before it.
-        last_counted: str | None = None
-        for fig in figs:
-            if fig.unit is not None and fig.unit.startswith("count/") and fig.counted is None:
-                fig.counted = last_counted
-            if fig.unit is not None and fig.unit.startswith("count") and fig.counted:
-                last_counted = fig.counted
-        previous: _Cand | None = None
-        for fig in figs:
-            if fig.more and previous is not None and fig.unit is None:
-                fig.unit = previous.unit
-                fig.counted = previous.counted
-            if (
-                fig.unit is None
-                and previous is not None
-                and previous.unit == "point"
-                and fig.kind == "digits"
-            ):
-                gap = self.text[previous.end : fig.start].strip().lower()
-                if gap in ("to", "at", "to end at", ", to", "to close at"):
-                    fig.unit = "point"
-            previous = fig
-        # Counted rates: "100-200 of its soldiers are being killed every day".
-        for fig in figs:
-            if fig.unit == "count" and fig.kind != "time":
-                clause_end = self.clause_end(sent, fig)
-                tail = self.text[fig.end : clause_end].lower()
-                m = _COUNT_RATE.search(tail)
-                if m is not None:
-                    den = m.group(1) or U.RATE_ADVERBS[m.group(2)]
-                    fig.unit = f"count/{den}"
-        # "hundreds more" inherits the rate of the figure it adds to.
-        previous = None
-        for fig in figs:
-            if (
-                fig.more
-                and previous is not None
-                and previous.unit
-                and previous.unit.startswith("count")
-            ):
-                fig.unit = previous.unit
-                fig.counted = previous.counted
-            previous = fig
 
     def clause_end(self, sent: _Sentence, fig: _Cand) -> int:
         limit = min(sent.end, fig.end + _REACH)
@@ -1970,6 +1975,8 @@ def find_figures(
                     cand.unit = "year_of_age"
                     cand.counted = None
             found.append((cand, sent))
+    if not found:
+        return []
     _conversions(text, [c for c, _ in found])
     sources = _Sources((results or {}).get("quotes") or (), (results or {}).get("people") or ())
     out: list[Figure] = []

@@ -39,6 +39,17 @@ def test_broken_records_are_reported_with_a_code(article: Article, code: str) ->
     assert issues[0].article_id == "a"
 
 
+def test_a_bad_span_is_named_by_its_path_in_the_record() -> None:
+    place = Place(name="Kyiv", kind="city", mentions=(Mention(0, 4, "Kyiv"), Mention(5, 9, "Kyiv")))
+    article = Article(id="a", text=TEXT, places=(place,),
+                      quotes=(Quote(text="said", start=5, end=9, kind="indirect"),))
+    issues = list(check_spans(article))
+    # "said" sits at 5-9, so the place's second mention is wrong and the quote is right.
+    assert [(i.code, i.path, i.start, i.end) for i in issues] == [
+        ("span-text", "places[0].mentions[1]", 5, 9)
+    ]
+
+
 def _feature(coords: Any, **extra: Any) -> dict[str, Any]:
     return {"type": "Feature", "geometry": {"type": "Point", "coordinates": coords}, "properties": {}, **extra}
 

@@ -31,6 +31,7 @@ surer than a speaker carried over to a quote-only paragraph), not a probability.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -311,7 +312,6 @@ class _Extraction:
         mentions.sort()
         self.mentions = mentions
         self.mention_starts = [m[0] for m in mentions]
-        self.gender = self._genders()
         self.person_index = {person.name: index for index, person in enumerate(people)}
         self.consumed: set[int] = set()
         self.pieces: list[_Piece] = []
@@ -1565,7 +1565,12 @@ class _Extraction:
 
     # -- speakers -------------------------------------------------------------------
 
-    def _genders(self) -> dict[int, str]:
+    # Genders and sentence subjects serve only to resolve "he" and "she": many articles
+    # have no such speaker, so both are worked out on the first one.
+
+    @functools.cached_property
+    def gender(self) -> dict[int, str]:
+        """Person index -> "m" or "f", from the first title in front of their name."""
         genders: dict[int, str] = {}
         text = self.text
         for start, _end, index in self.mentions:
@@ -1603,13 +1608,12 @@ class _Extraction:
     def resolve(self, events: list[_Attribution]) -> None:
         """Name every speaker, in text order, so pronouns can look back at earlier ones."""
         last_person: list[tuple[int, int]] = []  # (position, person index) of subjects and speakers
-        subjects = self._sentence_subjects()
         events = sorted(events, key=lambda at: at.anchor or 0)
         last_body: Speaker | None = None  # the last organisation, country or group
         last_body_at = -1
         for attr in events:
             pos = self.starts[attr.anchor or 0]
-            speaker = self._speaker(attr, pos, subjects, last_person)
+            speaker = self._speaker(attr, pos, last_person)
             if (
                 speaker is not None
                 and speaker.name is None
@@ -1641,7 +1645,8 @@ class _Extraction:
     def _person_by_name(self, name: str) -> int | None:
         return self.person_index.get(name)
 
-    def _sentence_subjects(self) -> list[tuple[int, int]]:
+    @functools.cached_property
+    def sentence_subjects(self) -> list[tuple[int, int]]:
         """(position, person) of the first person named in each sentence outside quotes."""
         out: list[tuple[int, int]] = []
         seen_sentence = -1
@@ -1676,12 +1681,11 @@ class _Extraction:
         self,
         pronoun: str,
         pos: int,
-        subjects: list[tuple[int, int]],
         speakers: list[tuple[int, int]],
     ) -> int | None:
         want = "m" if pronoun == "he" else "f"
         best: tuple[int, int] | None = None
-        for source in (subjects, speakers):
+        for source in (self.sentence_subjects, speakers):
             index = bisect.bisect_left(source, (pos, -1)) - 1
             stop = index - _LOOKBACK
             while index >= 0 and index > stop:
@@ -1698,7 +1702,6 @@ class _Extraction:
         self,
         attr: _Attribution,
         pos: int,
-        subjects: list[tuple[int, int]],
         speakers: list[tuple[int, int]],
     ) -> Speaker | None:
         if attr.np is None:
@@ -1711,7 +1714,7 @@ class _Extraction:
             role = self._role_text(attr.role)
         if a == b and self.lower[a] in _SUBJECT_PRONOUNS:
             if self.lower[a] in _PERSONAL:
-                person = self._antecedent(self.lower[a], pos, subjects, speakers)
+                person = self._antecedent(self.lower[a], pos, speakers)
                 if person is not None:
                     return self._from_person(person, mention, start, end, role)
             return Speaker(

@@ -292,3 +292,40 @@ def test_a_hyphenated_word_after_a_name_is_not_part_of_it() -> None:
     # "San Jose-based": the name is San Jose, not the town of San in Mali.
     found = by_surface(places("A panel of the San Jose-based appeals court ruled on Tuesday."))
     assert found["San Jose"].country_code == "US" and found["San Jose"].admin1 == "California"
+
+
+def test_two_small_towns_a_short_drive_apart_are_read_together() -> None:
+    # Hanover NH and Bethel VT are 31 km apart; the more prominent Hanover (Maryland)
+    # and Bethel (Alaska) are not near anything else in the text.
+    found = by_surface(
+        places("Students from Hanover and Bethel met on Saturday; the Vt. school won.")
+    )
+    assert found["Hanover"].admin1 == "New Hampshire"
+    assert found["Bethel"].admin1 == "Vermont"
+
+
+def test_colocated_readings_and_their_witnesses() -> None:
+    from newscorpus.extractors.places import _colocated, _Match
+    from newscorpus.gazetteer import PRIMARY, Entry
+
+    def town(pid: int, name: str, lat: float, lon: float) -> Entry:
+        return Entry(pid, name, "town", "XX", "01", lat, lon, 1000, 3.0, f"t:{pid}", PRIMARY)
+
+    # Made-up places: Alder (two readings) and Birch 20 km apart at 45 N; a Cedar 47 km
+    # from the other Alder; "Meadow Alder" holds the name Alder; "Marsh" is an English word.
+    alder = (town(1, "Alder", 45.0, 10.0), town(2, "Alder", 10.0, 10.0))
+    birch = (town(3, "Birch", 45.18, 10.0),)
+    cedar = (town(4, "Cedar", 10.0, 10.433),)  # 47 km east of the second Alder
+    meadow = (town(5, "Meadow Alder", 45.01, 10.0),)
+    marsh = (town(6, "Marsh", 10.1, 10.0),)  # 11 km from the second Alder
+    matches = [
+        _Match(0, 5, "alder", alder),
+        _Match(10, 15, "birch", birch),
+        _Match(20, 25, "cedar", cedar),
+        _Match(30, 42, "meadow alder", meadow),
+        _Match(50, 55, "marsh", marsh),
+    ]
+    found = _colocated(matches, frozenset({"marsh"}))
+    # Birch is witnessed by Alder and Meadow Alder, each of which by Birch only (not by
+    # each other); the second Alder by nothing: Cedar is too far, Marsh is a word.
+    assert found == {1: 1, 3: 2, 5: 1}

@@ -22,7 +22,7 @@ import itertools
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any, Final, NamedTuple
 
 import attrs
@@ -246,15 +246,17 @@ _MIN_SCORE_CUED: Final = 2.5
 _NO_ENTRIES: Final[tuple[Entry, ...]] = ()
 # Two names of an article that can be places a few kilometres apart ("Edmonton" and
 # "Enfield" in north London) most likely are: a reading with such a neighbour gains.
-_COLOCATED_KM: Final = 30.0
+_COLOCATED_KM: Final = 35.0
 _COLOCATED_BONUS: Final = 3.0
 _COLOCATED_KINDS: Final = frozenset({"city", "town", "county"})
 _COLOCATED_READINGS: Final = 12  # the most prominent readings of a name that may count
 _COLOCATED_DEG: Final = _COLOCATED_KM / 111.0  # the same distance in degrees of latitude
-# A cell is numbered row * _ROW + column; the cell itself and the neighbours after it
-# (east, and the three to the north): each pair of cells is visited once.
+# A cell is numbered row * _ROW + column; the neighbours after it (east, and the three
+# to the north): each pair of neighbouring cells is visited once.
 _ROW: Final = 1024
-_HALF_NEIGHBOURHOOD: Final = (0, 1, _ROW - 1, _ROW, _ROW + 1)
+_CELL_LAT: Final = 0.35  # degrees: 39 km, more than _COLOCATED_KM
+_CELL_LON: Final = 0.7  # degrees: 35 km or more up to 60 degrees north or south
+_NEIGHBOUR_STEPS: Final = (1, _ROW - 1, _ROW, _ROW + 1)
 _MAX_NEAR_BONUS: Final = max(2.5, _COLOCATED_BONUS) + 1e-6  # and a margin for rounding
 _NO_OWN: Final[tuple[str | None, str | None, float]] = (None, None, 0.0)
 # An upper bound of _Context.bonus (4 + 2.5 + the nearness bonus, with a margin).
@@ -1073,7 +1075,7 @@ class Geoparser:
         # Pass 1: priors only, to find the article's countries, regions and anchors.
         priors: dict[_Sig, _Priors] = {}
         self._best_all(known, None, priors)
-        colocated = _colocated(known)
+        colocated = _colocated(known, self.gaz.common_words)
         previous: _Context | None = None
         settled: _Context | None = None
         for _ in range(2):
@@ -1580,7 +1582,12 @@ def _points(entries: tuple[Entry, ...]) -> tuple[_Point, ...]:
     if found is not None and found[0] is entries:
         return found[1]
     points = tuple(
-        (math.floor(e.lat / 0.3) * _ROW + math.floor(e.lon / 0.6), e.lat, e.lon, e.pid)
+        (
+            math.floor(e.lat / _CELL_LAT) * _ROW + math.floor(e.lon / _CELL_LON),
+            e.lat,
+            e.lon,
+            e.pid,
+        )
         for e in entries
         if e.kind in _COLOCATED_KINDS
     )[:_COLOCATED_READINGS]
@@ -1590,14 +1597,17 @@ def _points(entries: tuple[Entry, ...]) -> tuple[_Point, ...]:
     return points
 
 
-def _colocated(matches: Sequence[_Match]) -> dict[int, int]:
+def _colocated(
+    matches: Sequence[_Match], common_words: Collection[str] = frozenset()
+) -> dict[int, int]:
     """The point-like readings (towns, cities, counties) of the article's names that lie
     within _COLOCATED_KM of a reading of another name, each with how many other names
     have one there. Names of which one holds the other ("Hanover", "Hanover Town") are
-    one name, not two witnesses.
+    one name, not two witnesses; a name that is also an English word ("Landmark") is
+    more often the word and witnesses nothing.
 
-    Readings are binned in cells of 0.3 degrees of latitude by 0.6 of longitude (at
-    least 33 km wide up to 60 degrees north or south), so only readings in neighbouring
+    Readings are binned in cells of 0.35 degrees of latitude by 0.7 of longitude (at
+    least 35 km wide up to 60 degrees north or south), so only readings in neighbouring
     cells are compared."""
     if len(matches) < 2:
         return {}
@@ -1610,6 +1620,8 @@ def _colocated(matches: Sequence[_Match]) -> dict[int, int]:
         if key in seen:
             continue
         seen.add(key)
+        if key in common_words:
+            continue
         points = _points(m.entries)
         if not points:
             continue
@@ -1627,32 +1639,36 @@ def _colocated(matches: Sequence[_Match]) -> dict[int, int]:
         return {}
     partners: dict[int, set[str]] = {}
     get = owner.get
-    for cell, items in cells.items():
-        mine = owner[cell]
-        for step in _HALF_NEIGHBOURHOOD:
-            if not step:
-                if mine:
-                    continue  # one name's readings only
-                others = items
-            else:
-                theirs = get(cell + step)
-                if theirs is None or (mine and theirs == mine):
-                    continue
-                others = cells[cell + step]
-            for k, (lat, lon, key, pid) in enumerate(items):
-                for lat2, lon2, key2, pid2 in others[k + 1 :] if others is items else others:
-                    if (
-                        key2 == key
-                        or pid2 == pid
-                        or not -_COLOCATED_DEG < lat2 - lat < _COLOCATED_DEG
-                        or key2 in key
-                        or key in key2
-                        or _km(lat, lon, lat2, lon2) >= _COLOCATED_KM
-                    ):
-                        continue
-                    partners.setdefault(pid, set()).add(key2)
-                    partners.setdefault(pid2, set()).add(key)
+    for cell, mine in owner.items():
+        if not mine:  # readings of two names in one cell
+            _pair_up(cells[cell], cells[cell], partners)
+        for step in _NEIGHBOUR_STEPS:
+            theirs = get(cell + step)
+            if theirs is not None and (not mine or theirs != mine):
+                _pair_up(cells[cell], cells[cell + step], partners)
     return {pid: len(keys) for pid, keys in partners.items()}
+
+
+def _pair_up(
+    items: list[tuple[float, float, str, int]],
+    others: list[tuple[float, float, str, int]],
+    partners: dict[int, set[str]],
+) -> None:
+    """Record the readings of two cells (or of one, ``others is items``) that are within
+    _COLOCATED_KM of a reading of another name."""
+    for k, (lat, lon, key, pid) in enumerate(items):
+        for lat2, lon2, key2, pid2 in others[k + 1 :] if others is items else others:
+            if (
+                key2 == key
+                or pid2 == pid
+                or not -_COLOCATED_DEG < lat2 - lat < _COLOCATED_DEG
+                or key2 in key
+                or key in key2
+                or _km(lat, lon, lat2, lon2) >= _COLOCATED_KM
+            ):
+                continue
+            partners.setdefault(pid, set()).add(key2)
+            partners.setdefault(pid2, set()).add(key)
 
 
 def _mention_end(m: _Match) -> int:

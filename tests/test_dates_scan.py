@@ -80,3 +80,11 @@ def test_opening_words_open_every_date() -> None:
             word = re.match(r"\w+", first)
             assert word is not None
             assert not word.group()[0].isalpha() or word.group() in D._OPENING_WORDS
+
+
+def test_hints_inside_one_long_word_stay_linear() -> None:
+    # every "May" here is a hint, and all of them sit in one run of word characters: each
+    # must read only a few characters of it (reading the whole run made this quadratic)
+    text = "May_" * 50_000
+    assert D.date_spans(text) == []
+    assert D.date_spans("year_" * 40_000) == []

@@ -206,7 +206,10 @@ _UNIT_WORDS: Final = frozenset("week weeks weekend month months year years".spli
 # A unit is part of a date only in "... weeks ago" or after "last", "next", "this", "past".
 _UNIT_AGO: Final = re.compile(r"(?:week|month|year)s?[ \t]+ago(?![\w-])")
 _PERIOD_MODIFIERS: Final = frozenset("last next this past Last Next This Past".split())
-_WORD_RUN: Final = re.compile(r"\w+")
+# A word is read to at most ten characters, one more than the longest word listed below
+# ("September"): a longer run is none of them, and hints inside one long run of word
+# characters ("May_May_May...") must not each read it to its end.
+_WORD_RUN: Final = re.compile(r"\w{1,10}")
 # The words a date can open with: the first word of each branch of _DATE (a number, "a",
 # "an", a month, a weekday, a modifier, a preposition). A word is followed by a blank, a
 # hyphen or a point in every branch, so the word at a place is its whole run of word

@@ -207,7 +207,6 @@ Kind = Literal["direct", "indirect", "mixed"]
 
 # A paragraph of news prose holds a few dozen quotation marks at most; one with more
 # than this is a table, a dump or hostile input, and is not searched for quotations.
-_MARK_CHARS: Final = ('"', "“", "”", "«", "»", "„", "‟", "''")
 _MAX_MARKS: Final = 400
 
 
@@ -348,8 +347,6 @@ class _Extraction:
         text = self.text
         lines = self.lines
         line_starts = [s for s, _ in lines]
-        # No line can hold more marks than the whole text: most texts need no line counted.
-        crowded = sum(text.count(mark) for mark in _MARK_CHARS) > _MAX_MARKS
         open_line = -2  # the last line that ended inside an open quote
         found = _MARK.search(text)
         while found is not None:
@@ -358,16 +355,14 @@ class _Extraction:
             line_index = bisect.bisect_right(line_starts, found.start()) - 1
             ls, le = lines[line_index]
             found = _MARK.search(text, le)
-            if (
-                crowded
-                and le - ls > _MAX_MARKS  # (a line can hold no more marks than characters)
-                and sum(text.count(mark, ls, le) for mark in _MARK_CHARS) > _MAX_MARKS
-            ):
+            # Reading one mark past the limit tells a crowded line without collecting all.
+            marks = list(itertools.islice(_MARK.finditer(text, ls, le), _MAX_MARKS + 1))
+            if len(marks) > _MAX_MARKS:
                 continue  # not prose: a table, a dump, or hostile input
             pending = open_line == line_index - 1  # the previous line ended inside a quote
             open_at: tuple[int, int] | None = None
             first = True
-            for match in _MARK.finditer(text, ls, le):
+            for match in marks:
                 p, q = match.span()
                 mark = match.group()
                 kind = self._mark_kind(mark, p, q, ls, le)

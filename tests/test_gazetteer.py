@@ -191,3 +191,14 @@ def test_an_admin1_grouping_is_pinned_to_the_mean_of_its_members() -> None:
     # Fewer than two known members: the file's point stays.
     lone = {"lat": "10.0", "lon": "20.0", "member_admin1_codes": "XX-A|XX-Z"}
     assert _grouping_point(lone, members) == (10.0, 20.0)
+
+
+def test_a_map_unit_that_is_an_admin1_region_is_one_place(gaz: Gazetteer) -> None:
+    # Natural Earth has Alaska and Tasmania both as map subunits and as admin-1 regions
+    # (same name, same Wikidata item): one place, the admin-1 region with its GeoNames id.
+    for name, cc in (("Alaska", "US"), ("Tasmania", "AU")):
+        regions = [e for e in gaz.find(name) if e.kind == "region" and e.country_code == cc]
+        assert len(regions) == 1, regions
+        assert regions[0].admin1_code is not None
+    alaska = next(e for e in gaz.find("Alaska") if e.country_code == "US")
+    assert alaska.gazetteer_id == "geonames:5879092"

@@ -288,6 +288,7 @@ def build(
                 b.add_name(alt["name"], pid, ALTERNATE)
 
     # ---- admin-1 regions (Natural Earth, keyed to GeoNames admin1 codes)
+    admin1_pids: dict[tuple[str, str, str], int] = {}
     iso_to_gn: dict[str, str] = {}
     for r in ne:
         if r["kind"] != "admin1" or not r["country_code"]:
@@ -301,6 +302,8 @@ def build(
         gid = f"geonames:{r['geonameid']}" if r["geonameid"] else f"ne:{r['ne_id']}"
         lat, lon = _polygon_point(r, us_points, r["admin1_code"])
         pid = b.add_place(r["name"], "region", cc, a1, lat, lon, 0, 7.5 - 0.25 * scalerank, gid)
+        if r["wikidata"]:
+            admin1_pids[(cc, fold(r["name"]), r["wikidata"])] = pid
         if a1:
             b.admin1_names.setdefault(f"{cc}.{a1}", r["name"])
         if not _adjectival(r["name"]):
@@ -349,6 +352,13 @@ def build(
         scalerank = float(r["scalerank"] or 10)
         prom = 4.0 if kind == "admin2" else 8.0 - 0.4 * scalerank
         gid = f"geonames:{r['geonameid']}" if r["geonameid"] else f"ne:{r['ne_id']}"
+        same = admin1_pids.get((r["country_code"], fold(r["name"]), r["wikidata"]))
+        if same is not None and r["source"].startswith("ne_10m_admin_0_"):
+            # Alaska, Hawaii, Tasmania: a map unit that is also an admin-1 region of the
+            # same name and Wikidata item is that region, not a second place.
+            for alt in filter(None, r["alt_names"].split("|")):
+                _add_region_alias(b, alt, same, dictionary_words)
+            continue
         if kind == "admin2":
             lat, lon = _polygon_point(r, us_points, f"{r['admin1_code']}:{fold(r['name'])}")
         else:

@@ -43,6 +43,5 @@ def test_dev_resolution_accuracy(dev: dict[str, float]) -> None:
     assert dev["acc_161"] >= floors("places")["dev"]["acc_161"], dev
 
 
-@pytest.mark.xfail(strict=True, reason="dev AUC is above the issue floor (0.238 vs 0.22)")
 def test_dev_resolution_auc(dev: dict[str, float]) -> None:
     assert dev["auc"] <= floors("places")["dev"]["auc"], dev

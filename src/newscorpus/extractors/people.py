@@ -88,10 +88,6 @@ def _norm_tuple(name: str) -> tuple[str, ...]:
     return tuple([w.strip(".,").lower() for w in name.split() if w.strip(".,")])
 
 
-def _bare(word: str) -> str:
-    return word.lower().rstrip(".")
-
-
 def name_type(words: Sequence[str]) -> SpeakerType:
     """Classify a capitalised run by its words: country, organisation, or person."""
     return _name_type(words, [w.lower().rstrip(".") for w in words])

@@ -88,3 +88,30 @@ def test_hints_inside_one_long_word_stay_linear() -> None:
     text = "May_" * 50_000
     assert D.date_spans(text) == []
     assert D.date_spans("year_" * 40_000) == []
+
+
+def _reference_hints(text: str) -> list[tuple[int, str]]:
+    return [
+        (m.start(), m.group())
+        for m in D._HINT.finditer(text)
+        if m.group()[0].isdigit() or m.group() in D._HINTS
+    ]
+
+
+_HINT_PIECES = [
+    *"tywmaodesrnghkiuJFMASONDTWY012899 _é-.",
+    *"today tomorrow tonight yesterday week month year ago Jan May Mon".split(),
+    *"2019 t012 a0199 1an 1ago 2020".split(),
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_HINT_PIECES), max_size=80))
+def test_hints_are_those_of_the_single_pattern(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert D._hints(text) == _reference_hints(text)
+
+
+def test_hints_in_samples() -> None:
+    for text in [*SAMPLES, "t012019 a0199 1ago 2ago Chicago wagon midweek todays"]:
+        assert D._hints(text) == _reference_hints(text), text

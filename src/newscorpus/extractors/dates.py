@@ -184,14 +184,31 @@ class _Found(NamedTuple):
 # which keeps a corpus run fast (the full alternation is slow to try at every character).
 # The look-behind after the class skips hints inside a word without slowing the scan for
 # the class (a leading look-behind would).
-_HINT: Final = re.compile(
-    r"[JFMASONDTWYtywma12](?<![A-Za-z].)(?:esterday|omorrow|onight|oday|onth|eek|ear|[89]\d\d|0\d\d|"
-    r"an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec|on|ue|ed|hu|ri|at|go)"
+_HINT_ENDINGS: Final = (
+    r"esterday|omorrow|onight|oday|onth|eek|ear|[89]\d\d|0\d\d|"
+    r"an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec|on|ue|ed|hu|ri|at|go"
 )
+_HINT: Final = re.compile(rf"[JFMASONDTWYtywma12](?<![A-Za-z].)(?:{_HINT_ENDINGS})")
 _HINTS: Final = frozenset(
     "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun "
     "Today today Yesterday yesterday Tomorrow tomorrow Tonight tonight week month year ago".split()
 )
+# The hints _HINT finds, found faster. Its lower-case first letters (t, y, w, m, a) are so
+# common that trying it at each costs most of a scan; so _CAPITAL_HINT has only the capitals
+# and digits, and the lower-case hints, whole words, are found by plain substring search.
+# That finds the same hints: a lower-case hint is all letters, so it cannot hide a match
+# inside it or be hidden inside one (each starts after a character that is not a letter,
+# and the only such characters inside a match are digits). The one lower-case match that
+# has digits ("t012": a letter, then the "0\d\d" ending) is kept, anchored on its first
+# digit, for the digits it covers: a hint it covers ("2019" in "t012019") is not one.
+# (One class first, then a branch per kind of character: an alternation of two classes
+# would be tried at every character instead of scanned for.)
+_CAPITAL_HINT: Final = re.compile(
+    rf"[JFMASONDTWY12089](?:(?<=[JFMASONDTWY12])(?<![A-Za-z].)(?:{_HINT_ENDINGS})"
+    r"|(?<=[tywma][089])(?<![A-Za-z]..)\d\d)"
+)
+_LOWER_HINTS: Final = ("today", "tomorrow", "tonight", "yesterday", "week", "month", "year", "ago")
+_ASCII_LETTERS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 # A date covering a hint that is a word has the whole word in one of its branches: a month,
 # a weekday, "today" and the like, "ago", or the unit of "two weeks ago" or "last year". Any
 # other word a hint starts ("Mark", "Sunak", "yearly") is passed over without trying the
@@ -246,17 +263,12 @@ def _scan(text: str) -> Iterator[_Found]:
     Tuesday", "a couple of days ago").
     """
     done = 0
-    hints = _HINTS
     date_match = _DATE.match
     word_starts = _WORD_START.finditer
-    for hint in _HINT.finditer(text):
-        h = hint.start()
+    for h, word in _hints(text):
         if h < done:
             continue
-        word = hint.group()
         first = word[0]
-        if not first.isdigit() and word not in hints:
-            continue
         if h > 0 and text[h - 1].isalpha():
             continue
         if not first.isdigit() and not _may_date(text, h):
@@ -278,6 +290,25 @@ def _scan(text: str) -> Iterator[_Found]:
                 yield found
                 done = found.end
                 break
+
+
+def _hints(text: str) -> list[tuple[int, str]]:
+    """Where the hints are, in order: the matches of _HINT that are a digit or in _HINTS."""
+    hints = _HINTS
+    found = []
+    for match in _CAPITAL_HINT.finditer(text):
+        word = match.group()
+        if word[0] in "12" or word in hints:
+            found.append((match.start(), word))
+    letters = _ASCII_LETTERS
+    for word in _LOWER_HINTS:
+        at = text.find(word)
+        while at >= 0:
+            if at == 0 or text[at - 1] not in letters:
+                found.append((at, word))
+            at = text.find(word, at + 1)
+    found.sort()
+    return found
 
 
 def _may_date(text: str, h: int) -> bool:

@@ -329,3 +329,14 @@ def test_colocated_readings_and_their_witnesses() -> None:
     # Birch is witnessed by Alder and Meadow Alder, each of which by Birch only (not by
     # each other); the second Alder by nothing: Cedar is too far, Marsh is a word.
     assert found == {1: 1, 3: 2, 5: 1}
+
+
+def test_a_list_of_states_is_not_a_town_and_its_state() -> None:
+    # "Washington, West Virginia" would be the town of Washington in West Virginia, but
+    # inside a list of states it is one more state (a region), not the town, nor the
+    # city of Washington that the bare name otherwise means.
+    found = by_surface(
+        places("Recalls reached stores in Virginia, Washington, West Virginia and Wyoming.")
+    )
+    assert found["Washington"].kind == "region"
+    assert found["West Virginia"].kind == "region" and found["Wyoming"].kind == "region"

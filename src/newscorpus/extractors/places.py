@@ -978,7 +978,9 @@ class Geoparser:
                 matches[:] = [o for o in matches if o.end <= a_start or o.start >= a_end]
                 matches.append(_Match(a_start, a_end, fold(abbr.group("abbr")), entries))
         by_start = sorted(matches, key=lambda m: m.start)
+        before: _Match | None = None
         for a, b in itertools.pairwise(by_start):
+            previous, before = before, a
             gap = text[a.end : b.start]
             if gap.strip() != "," or "\n" in gap:
                 continue
@@ -986,6 +988,14 @@ class Geoparser:
                 if not a.entries and b.entries and a.unknown_kind:
                     a.anchor = b.start
                 continue
+            if (
+                previous is not None
+                and any(e.kind == "region" and e.how == PRIMARY for e in a.entries)
+                and _region_like(previous)
+                and 0 < a.start - previous.end <= 7
+                and _LIST_GAP.fullmatch(text, previous.end, a.start)
+            ):
+                continue  # "Virginia, Washington, West Virginia": a list of regions
             best_pair = None
             for eb in b.entries:
                 if eb.kind not in ("country", "region", "county"):
@@ -1409,9 +1419,11 @@ class _Context:
             if e.admin1_code and e.kind not in ("country", "continent"):
                 ctx.admin1[(e.country_code, e.admin1_code)] += weight
                 ctx.admin1_by_pid[e.pid] += weight
-            if key in listed and _region_like(m):
+            if key in listed and any(r.kind == "region" and r.how == PRIMARY for r in m.entries):
+                # A listed name that can be a region may be read as one, but only names
+                # that are regions first of all make the list a list of regions.
                 ctx.region_like.add(key)
-                if e.kind == "region":
+                if e.kind == "region" and _region_like(m):
                     ctx.regions[e.country_code] += weight
                     ctx.region_keys[key] = e.country_code
             if e.kind not in ("country", "continent", "sea") and m.score >= 5.0:

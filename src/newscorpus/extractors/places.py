@@ -11,8 +11,11 @@ the text says so (``the town of X``, ``X river``, ``Azot chemical plant``).
 Resolution then does what a careful reader does: every candidate starts from its
 prominence (population, country, capital, labelled on maps), and gains from an explicit
 container (``Bangor, Maine``), a feature cue, the article's dateline and the countries,
-regions and places around it (``Niu-York`` in a story about Donetsk Oblast). Demonyms
-(``Russian``) are not place mentions but vote for their country.
+regions and places around it (``Niu-York`` in a story about Donetsk Oblast). Two names
+that can be places a few kilometres apart are read as neighbours (``Edmonton`` beside
+``Enfield`` is in London), and a name listed among regions of a country is one more of
+them (``Ohio, Oregon and Utah``). Demonyms (``Russian``) are not place mentions but vote
+for their country.
 """
 
 from __future__ import annotations

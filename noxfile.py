@@ -1,7 +1,8 @@
 """Automation: `nox -s tests` is the whole test suite (core and every plugin in plugins/).
 
 Other sessions: lint (ruff), types (mypy strict), docs (Sphinx, warnings are errors),
-accuracy (score the shared dev sets), bench (speed and memory; never in the test run).
+accuracy (score the shared dev sets), bench (speed and memory; never in the test run),
+gazetteer (rebuild the embedded gazetteer).
 """
 
 from __future__ import annotations
@@ -111,3 +112,17 @@ def bench(session: nox.Session) -> None:
     session.install("-e", ".")
     session.run("python", "benchmarks/run.py", *session.posargs)
     session.run("python", "benchmarks/pathological.py")
+
+
+@nox.session
+def gazetteer(session: nox.Session) -> None:
+    """Rebuild src/newscorpus/gazetteer/places.sqlite from its registry packages and the
+    shared Natural Earth files (the npm package us-atlas gives US state and county points)."""
+    session.install("-e", ".[gazetteer-build]")
+    if not (SHARED / "gazetteer").exists():
+        session.skip(f"{SHARED / 'gazetteer'} is absent: the Natural Earth files are in the team checkout")
+    tmp = Path(session.create_tmp())
+    session.run("npm", "pack", "us-atlas@3.0.1", "--pack-destination", str(tmp), external=True)
+    session.run("tar", "xzf", str(tmp / "us-atlas-3.0.1.tgz"), "-C", str(tmp), external=True)
+    session.run("python", "-m", "newscorpus.gazetteer.build", "--naturalearth",
+                str(SHARED / "gazetteer"), "--us-atlas", str(tmp / "package"))

@@ -71,7 +71,8 @@ def first_pass(corpus: Path, only: list[str] | None) -> float:
     """Seconds of one pass over the corpus in a fresh process, warmed up on the seed story.
 
     The extractors memoise what they learn about names (surface forms, gazetteer
-    look-ups), so a second pass over the same articles is a third faster than the first
+    look-ups), so going over the same articles again is faster than the first time
+    (a third faster with the same pipeline, some 6% with a new one in the same process)
     and would flatter the figure: a user's corpus is read once. A fresh process per
     timing keeps those caches as cold as for new text, while imports, the gazetteer's
     opening and the page cache are warm (the seed story is run first).

@@ -95,6 +95,52 @@ def test_unknown_name_finds_nothing(gaz: Gazetteer) -> None:
     assert gaz.find("Qwxzy Plorb") == ()
 
 
+def test_key_hashes_hold_every_key_and_say_no_to_others() -> None:
+    from newscorpus.gazetteer._names import KeyHashes, pack_key_hashes
+
+    keys = ["kyiv", "new york", "sao paulo", "kyiv"]
+    hashes = KeyHashes(pack_key_hashes(keys))
+    assert len(hashes) == 3
+    assert all(hashes.may_hold(k) for k in keys)
+    assert not any(hashes.may_hold(k) for k in ("kiev", "new", "", "paulo"))
+    assert len(KeyHashes(pack_key_hashes([]))) == 0
+    assert not KeyHashes(b"").may_hold("kyiv")
+
+
+def test_the_shipped_checksum_sets_cover_every_name_prefix_and_word() -> None:
+    import sqlite3
+
+    from newscorpus.gazetteer._names import KeyHashes
+
+    db = sqlite3.connect(f"file:{DATA_FILE}?mode=ro&immutable=1", uri=True)
+    sets = {what: KeyHashes(crcs) for what, crcs in db.execute("SELECT what, crcs FROM hashes")}
+    for (key,) in db.execute("SELECT DISTINCT key FROM name"):
+        assert sets["name"].may_hold(key), key
+        words = key.split(" ")
+        for k in range(1, len(words)):
+            assert sets["continued"].may_hold(" ".join(words[:k])), key
+    assert all(sets["english"].may_hold(w) for (w,) in db.execute("SELECT key FROM english"))
+
+
+def test_a_file_without_checksum_sets_reads_the_same(tmp_path: Path) -> None:
+    import shutil
+    import sqlite3
+
+    old = tmp_path / "places.sqlite"
+    shutil.copy(DATA_FILE, old)
+    db = sqlite3.connect(old)
+    db.execute("DROP TABLE hashes")
+    db.commit()
+    db.close()
+    without, with_sets = Gazetteer(old), Gazetteer()
+    for name in ("Kyiv", "New York", "Qwxzy Plorb", "Officials", "UK", "Tex."):
+        assert without.find(name) == with_sets.find(name)
+    for word in ("new", "officials", "qwxzy", "san"):
+        assert without.continued(word) == with_sets.continued(word)
+    for word in ("reading", "kyiv", "landmark", "qwxzy"):
+        assert without.is_word(word) == with_sets.is_word(word)
+
+
 def test_noise_alternates_are_not_names(gaz: Gazetteer) -> None:
     # Airport codes and dictionary-word translations of small places are left out.
     assert not any(e.name == "Siverskodonetsk" for e in gaz.find("SEV"))

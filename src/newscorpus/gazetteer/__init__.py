@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Final, NamedTuple
 
-from ._names import fold
+from ._names import KeyHashes, fold
 
 __all__ = [
     "ABBREVIATION",
@@ -72,8 +72,10 @@ _QUERY: Final = (
     " ORDER BY p.prom DESC LIMIT 400"
 )
 _MMAP_SIZE: Final = 1 << 26
-# Most keys asked for name no place ("Officials said" ...): finding that out with the
-# bare primary-key search costs a third of running the full query for nothing.
+# Most keys asked for name no place ("Officials said" ...): the file's checksum sets
+# (table ``hashes``) rule most of them out without a query. A file built before those
+# sets existed is still read: the bare primary-key search finds a miss at a third of the
+# cost of running the full query for nothing.
 _EXISTS: Final = "SELECT 1 FROM name WHERE key = ? LIMIT 1"
 # Whether some key starts with a word and a space: those keys sort from "new " up to
 # (not including) "new!", a space being the character just before "!".
@@ -98,6 +100,10 @@ class Gazetteer:
         self.surnames: Final[frozenset[str]] = frozenset(
             key for (key,) in db.execute("SELECT key FROM surname")
         )
+        hashes = self._key_hashes(db)
+        self._names: Final = hashes.get("name")
+        self._continued_names: Final = hashes.get("continued")
+        self._english: Final = hashes.get("english")
         self.is_word = lru_cache(maxsize=1 << 14)(self._is_word)
         self.lookup = lru_cache(maxsize=1 << 16)(self._lookup)
         self.continued = lru_cache(maxsize=1 << 15)(self._continued)
@@ -120,9 +126,19 @@ class Gazetteer:
             self._local.pid = os.getpid()
         return db
 
+    @staticmethod
+    def _key_hashes(db: sqlite3.Connection) -> dict[str, KeyHashes]:
+        try:
+            rows = db.execute("SELECT what, crcs FROM hashes").fetchall()
+        except sqlite3.OperationalError:  # a file from before the table: no shortcuts
+            return {}
+        return {what: KeyHashes(crcs) for what, crcs in rows}
+
     def _lookup(self, key: str) -> tuple[Entry, ...]:
+        if self._names is not None and not self._names.may_hold(key):
+            return ()
         db = self._connect()
-        if db.execute(_EXISTS, (key,)).fetchone() is None:
+        if self._names is None and db.execute(_EXISTS, (key,)).fetchone() is None:
             return ()
         rows = db.execute(_QUERY, (key,)).fetchall()
         return tuple(map(Entry._make, rows))
@@ -130,12 +146,17 @@ class Gazetteer:
     def _continued(self, word: str) -> bool:
         """Whether some name of more than one word starts with the folded ``word``
         ("new" for New York): when none does, no longer key starting with it exists."""
+        if self._continued_names is not None and not self._continued_names.may_hold(word):
+            return False
         row = self._connect().execute(_CONTINUED, (word + " ", word + "!")).fetchone()
         return row is not None
 
     def _is_word(self, key: str) -> bool:
         """Whether a folded word is an ordinary lower-case English word (64,000 of them:
-        asked one at a time, because loading them all would double the start-up time)."""
+        loading them all as strings would double the start-up time, so only checksums
+        are loaded and a possible hit is asked of SQLite)."""
+        if self._english is not None and not self._english.may_hold(key):
+            return False
         row = self._connect().execute("SELECT 1 FROM english WHERE key = ?", (key,)).fetchone()
         return row is not None
 

@@ -9,11 +9,16 @@ spellings of one name in news text (``Kyiv``/``Kyïv``, ``Luhans'k``/``Luhansk``
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
+import zlib
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Final
 
-__all__ = ["fold", "is_latin"]
+__all__ = ["KeyHashes", "fold", "is_latin", "pack_key_hashes"]
 
 # Letters NFKD does not decompose into an ASCII base letter.
 _EXTRA: Final = str.maketrans(
@@ -74,3 +79,42 @@ def is_latin(name: str) -> bool:
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = _SPACE.sub(" ", text.replace("’", "'").replace("ʼ", "'"))
     return bool(_LATIN.fullmatch(text))
+
+
+def _key_hash(key: str) -> int:
+    return zlib.crc32(key.encode("utf-8"))
+
+
+def pack_key_hashes(keys: Iterable[str]) -> bytes:
+    """The sorted, distinct CRC-32s of some keys as little-endian 32-bit integers: a
+    compact set the runtime loads in one read (see :class:`KeyHashes`)."""
+    packed = array("I", sorted({_key_hash(key) for key in keys}))
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return packed.tobytes()
+
+
+class KeyHashes:
+    """A set of keys known only by their CRC-32s: "no" is certain, "maybe" is wrong for
+    about one key in 10,000 per 400,000 keys held (two keys sharing a checksum), so it
+    rules out most look-ups before they reach SQLite but never decides a hit."""
+
+    __slots__ = ("_hashes",)
+
+    def __init__(self, packed: bytes) -> None:
+        hashes = array("I")
+        # An array of C unsigned ints is 4 bytes wide on every platform CPython supports.
+        assert hashes.itemsize == 4
+        hashes.frombytes(packed)
+        if sys.byteorder == "big":
+            hashes.byteswap()
+        self._hashes = hashes
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+    def may_hold(self, key: str) -> bool:
+        hashes = self._hashes
+        h = _key_hash(key)
+        k = bisect_left(hashes, h)
+        return k < len(hashes) and hashes[k] == h

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ._geo import distance_km as _km
-from ._names import fold, is_latin
+from ._names import fold, is_latin, pack_key_hashes
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_OUT = HERE / "places.sqlite"
@@ -733,6 +733,7 @@ def _write(b: _Builder, out: Path) -> dict[str, int]:
         CREATE TABLE given (key TEXT PRIMARY KEY) WITHOUT ROWID;
         CREATE TABLE english (key TEXT PRIMARY KEY) WITHOUT ROWID;
         CREATE TABLE surname (key TEXT PRIMARY KEY) WITHOUT ROWID;
+        CREATE TABLE hashes (what TEXT PRIMARY KEY, crcs BLOB);
         """
     )
     db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)", b.places)
@@ -745,6 +746,18 @@ def _write(b: _Builder, out: Path) -> dict[str, int]:
     db.executemany("INSERT INTO given VALUES (?)", [(w,) for w in b.given])
     db.executemany("INSERT INTO english VALUES (?)", [(w,) for w in b.english])
     db.executemany("INSERT INTO surname VALUES (?)", [(w,) for w in b.surnames])
+    # Most keys the runtime asks for are no name: these checksum sets answer most of
+    # those questions without a query (see gazetteer.KeyHashes).
+    keys = {k for k, _ in b.names}
+    db.executemany(
+        "INSERT INTO hashes VALUES (?,?)",
+        [
+            ("name", pack_key_hashes(keys)),
+            # Every "w1 ... wk" that some key continues with a space and more words.
+            ("continued", pack_key_hashes(_space_prefixes(keys))),
+            ("english", pack_key_hashes(b.english)),
+        ],
+    )
     db.executemany(
         "INSERT INTO meta VALUES (?,?)",
         [
@@ -768,6 +781,16 @@ def _write(b: _Builder, out: Path) -> dict[str, int]:
         "words": len(b.common_words),
         "bytes": out.stat().st_size,
     }
+
+
+def _space_prefixes(keys: Iterable[str]) -> Iterator[str]:
+    """The part of each key before each of its spaces ("new" and "new york" for "new
+    york city")."""
+    for key in keys:
+        at = key.find(" ")
+        while at >= 0:
+            yield key[:at]
+            at = key.find(" ", at + 1)
 
 
 def main(argv: Iterable[str] | None = None) -> int:

@@ -99,12 +99,21 @@ def test_key_hashes_hold_every_key_and_say_no_to_others() -> None:
     from newscorpus.gazetteer._names import KeyHashes, pack_key_hashes
 
     keys = ["kyiv", "new york", "sao paulo", "kyiv"]
-    hashes = KeyHashes(pack_key_hashes(keys))
-    assert len(hashes) == 3
+    packed = pack_key_hashes(keys)
+    assert len(packed) == 128  # the smallest bitmap: 1,024 bits
+    hashes = KeyHashes(packed)
     assert all(hashes.may_hold(k) for k in keys)
     assert not any(hashes.may_hold(k) for k in ("kiev", "new", "", "paulo"))
-    assert len(KeyHashes(pack_key_hashes([]))) == 0
-    assert not KeyHashes(b"").may_hold("kyiv")
+    assert not KeyHashes(pack_key_hashes([])).may_hold("kyiv")
+    many = [f"place {n}" for n in range(100_000)]
+    packed = pack_key_hashes(many)
+    assert len(packed) * 8 == 1 << 22  # 32 bits or more for each key
+    hashes = KeyHashes(packed)
+    assert all(hashes.may_hold(k) for k in many)
+    wrong = sum(hashes.may_hold(f"other {n}") for n in range(100_000))
+    assert wrong < 100_000 / 30
+    with pytest.raises(ValueError, match="2\\*\\*k bits"):
+        KeyHashes(b"\0" * 3)
 
 
 def test_the_shipped_checksum_sets_cover_every_name_prefix_and_word() -> None:

@@ -72,9 +72,9 @@ _QUERY: Final = (
     " ORDER BY p.prom DESC LIMIT 400"
 )
 _MMAP_SIZE: Final = 1 << 26
-# Most keys asked for name no place ("Officials said" ...): the file's checksum sets
+# Most keys asked for name no place ("Officials said" ...): the file's key bitmaps
 # (table ``hashes``) rule most of them out without a query. A file built before those
-# sets existed is still read: the bare primary-key search finds a miss at a third of the
+# bitmaps existed is still read: the bare primary-key search finds a miss at a third of the
 # cost of running the full query for nothing.
 _EXISTS: Final = "SELECT 1 FROM name WHERE key = ? LIMIT 1"
 # Whether some key starts with a word and a space: those keys sort from "new " up to
@@ -153,8 +153,8 @@ class Gazetteer:
 
     def _is_word(self, key: str) -> bool:
         """Whether a folded word is an ordinary lower-case English word (64,000 of them:
-        loading them all as strings would double the start-up time, so only checksums
-        are loaded and a possible hit is asked of SQLite)."""
+        loading them all as strings would double the start-up time, so only a bitmap of
+        them is loaded and a possible hit is asked of SQLite)."""
         if self._english is not None and not self._english.may_hold(key):
             return False
         row = self._connect().execute("SELECT 1 FROM english WHERE key = ?", (key,)).fetchone()

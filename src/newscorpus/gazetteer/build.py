@@ -746,7 +746,7 @@ def _write(b: _Builder, out: Path) -> dict[str, int]:
     db.executemany("INSERT INTO given VALUES (?)", [(w,) for w in b.given])
     db.executemany("INSERT INTO english VALUES (?)", [(w,) for w in b.english])
     db.executemany("INSERT INTO surname VALUES (?)", [(w,) for w in b.surnames])
-    # Most keys the runtime asks for are no name: these checksum sets answer most of
+    # Most keys the runtime asks for are no name: these key bitmaps answer most of
     # those questions without a query (see gazetteer.KeyHashes).
     keys = {k for k, _ in b.names}
     db.executemany(

@@ -649,20 +649,13 @@ def _mainland_centroid(
         if geometry.get("type") == "Polygon":
             polygons = [polygons]
         for polygon in polygons:
-            ring = [(float(x), float(y)) for x, y, *_ in polygon[0]]
-            area = cx = cy = 0.0
-            for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
-                cross = x1 * y2 - x2 * y1
-                area += cross
-                cx += (x1 + x2) * cross
-                cy += (y1 + y2) * cross
+            area, lon, lat = _ring_moments([(float(x), float(y)) for x, y, *_ in polygon[0]])
             if not area:
                 continue
-            lat = cy / (3 * area)
             size = abs(area) * math.cos(math.radians(lat))
             total += size
             if best is None or size > best[2]:
-                best = (lat, cx / (3 * area), size)
+                best = (lat, lon, size)
     return ((best[0], best[1]), best[2] / total) if best else None
 
 

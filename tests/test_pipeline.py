@@ -121,3 +121,36 @@ def test_an_encoding_pipeline_hands_over_the_exporters_bytes() -> None:
     assert outcome.article is None and plain.article is not None
     assert outcome.encoded == dumps_article(plain.article) + b"\n"
     assert json.loads(outcome.encoded)["people"][0]["name"] == "Lloyd Austin"
+
+
+def test_worker_processes_build_each_extractor_once(tmp_path: Any) -> None:
+    """--jobs workers keep one pipeline: its extractors (and the caches they fill) live
+    for the whole run, not for one chunk of articles."""
+    import json
+    import os
+
+    import newscorpus
+
+    log = tmp_path / "builds.log"
+
+    class Probe:
+        @hookimpl
+        def newscorpus_register_extractors(self) -> list[ExtractorSpec]:
+            def build() -> Any:
+                with log.open("a") as handle:
+                    handle.write(f"{os.getpid()}\n")
+                return lambda doc: []
+
+            return [ExtractorSpec("probe", "records where it is built", build, provides=None)]
+
+    registry = Registry(environ={"NEWSCORPUS_LOAD_PLUGINS": ""})
+    registry.register(Probe(), name="probe")
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({"id": f"a{i}", "text": f"Story {i}."}) + "\n"
+                              for i in range(400)))
+    stats = newscorpus.run([source], tmp_path / "out.jsonl", only=["probe"], runner="processes",
+                           jobs=2, registry=registry)
+    assert stats.exported == 400 and stats.failed == 0
+    builds = log.read_text().split()
+    assert os.getpid() not in map(int, builds)  # built in the workers, not the parent
+    assert len(builds) == len(set(builds)) <= 2  # once per worker, not per chunk of 64

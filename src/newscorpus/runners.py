@@ -39,18 +39,32 @@ def run_processes(
     if jobs <= 1:
         yield from run_serial(items, pipeline)
         return
-    with _context().Pool(jobs, initializer=_worker_init) as pool:
-        yield from pool.imap(pipeline.process, items, chunksize=64)
+    with _context().Pool(jobs, initializer=_worker_init, initargs=(pipeline,)) as pool:
+        yield from pool.imap(_process, items, chunksize=64)
 
 
-def _worker_init() -> None:
-    """Workers leave interruption to the parent: it aborts the output and reports once.
+# The pipeline of this worker process, set once when the worker starts. Handing the pool
+# ``pipeline.process`` instead would pickle the pipeline with every chunk of articles,
+# and each copy would build its extractors afresh: the caches they fill as they read
+# (gazetteer readings, name plans) would be thrown away every 64 articles.
+_pipeline: Any = None
 
-    Without this, Ctrl-C (sent to the whole process group) and the pool's own SIGTERM
-    on shutdown would print a KeyboardInterrupt traceback from every worker.
+
+def _worker_init(pipeline: Any = None) -> None:
+    """Keep the run's pipeline; leave interruption to the parent.
+
+    The parent aborts the output and reports once. Without ignoring SIGINT here, Ctrl-C
+    (sent to the whole process group) and the pool's own SIGTERM on shutdown would print
+    a KeyboardInterrupt traceback from every worker.
     """
+    global _pipeline
+    _pipeline = pipeline
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _process(item: Article | InputError) -> Any:
+    return _pipeline.process(item)
 
 
 def _context() -> Any:

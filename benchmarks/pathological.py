@@ -31,7 +31,26 @@ def _fill(unit: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
 
 
+def _nearby_places() -> str:
+    """Distinct town names of one dense region, straight from the embedded gazetteer: every
+    one can be a neighbour of every other, which is what makes context quadratic."""
+    import sqlite3
+
+    from newscorpus.gazetteer import get_gazetteer
+
+    db = sqlite3.connect(f"file:{get_gazetteer().path}?mode=ro&immutable=1", uri=True)
+    rows = db.execute(
+        "SELECT DISTINCT name FROM place WHERE kind IN ('town', 'city')"
+        " AND lat BETWEEN 5050000 AND 5250000 AND lon BETWEEN 350000 AND 650000"
+        " ORDER BY name"
+    ).fetchall()
+    names = [n for (n,) in rows if n.isascii() and n.isalpha()]
+    return "".join(f"Officials visited {', '.join(names[i:i + 8])}.\n\n"
+                   for i in range(0, len(names), 8))
+
+
 HOSTILE: dict[str, Callable[[int], str]] = {
+    "distinct nearby places": lambda n: _fill(_nearby_places(), n),
     "quote marks": lambda n: _fill('"', n),
     "curly quotes and apostrophes": lambda n: _fill("“‘’”'", n),
     "digits and commas": lambda n: _fill("1,234,", n),

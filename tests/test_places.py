@@ -331,6 +331,26 @@ def test_colocated_readings_and_their_witnesses() -> None:
     assert found == {1: 1, 3: 2, 5: 1}
 
 
+def test_only_an_articles_first_names_serve_as_neighbours() -> None:
+    """Comparing readings pairwise is quadratic: past _MAX_CONTEXT_NAMES distinct names
+    (a list, or hostile input) the later names witness nothing."""
+    from newscorpus.extractors.places import _MAX_CONTEXT_NAMES, _colocated, _Match
+    from newscorpus.gazetteer import PRIMARY, Entry
+
+    def town(pid: int, lat: float) -> Entry:
+        return Entry(pid, f"T{pid}", "town", "XX", "01", lat, 10.0, 1000, 3.0, f"t:{pid}", PRIMARY)
+
+    # Made-up towns 1.1 km apart in a line, each with a second, far reading (so the
+    # names are ambiguous, as _colocated requires): every one is near its neighbours.
+    n = _MAX_CONTEXT_NAMES + 20
+    matches = [
+        _Match(10 * k, 10 * k + 5, f"t{k}", (town(2 * k, 45.0 + 0.01 * k), town(2 * k + 1, -40.0)))
+        for k in range(n)
+    ]
+    found = _colocated(matches)
+    assert {pid // 2 for pid in found} == set(range(_MAX_CONTEXT_NAMES))
+
+
 def test_a_list_of_states_is_not_a_town_and_its_state() -> None:
     # "Washington, West Virginia" would be the town of Washington in West Virginia, but
     # inside a list of states it is one more state (a region), not the town, nor the

@@ -1000,8 +1000,7 @@ class Geoparser:
                 previous is not None
                 and any(e.kind == "region" and e.how == PRIMARY for e in a.entries)
                 and _region_like(previous)
-                and 0 < a.start - previous.end <= 7
-                and _LIST_GAP.fullmatch(text, previous.end, a.start)
+                and _in_list(text, previous, a)
             ):
                 continue  # "Virginia, Washington, West Virginia": a list of regions
             best_pair = None
@@ -1584,13 +1583,18 @@ def _region_like(m: _Match) -> bool:
 _LIST_GAP: Final = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|(?:and|or)[ \t]+)")
 
 
+def _in_list(text: str, a: _Match, b: _Match) -> bool:
+    """Whether ``b`` follows ``a`` in an enumeration: only a comma, "and" or "or" between."""
+    return 0 < b.start - a.end <= 7 and _LIST_GAP.fullmatch(text, a.end, b.start) is not None
+
+
 def _listed(text: str, matches: Sequence[_Match]) -> frozenset[str]:
     """The names in an enumeration ("Ohio, Oregon and Utah"): each one next to another
     name with only a comma, "and" or "or" between them."""
     listed: set[str] = set()
     ordered = sorted((m for m in matches if m.entries), key=lambda m: m.start)
     for a, b in itertools.pairwise(ordered):
-        if 0 < b.start - a.end <= 7 and _LIST_GAP.fullmatch(text, a.end, b.start):
+        if _in_list(text, a, b):
             listed.add(a.key)
             listed.add(b.key)
     return frozenset(listed)

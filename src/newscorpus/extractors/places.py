@@ -339,6 +339,9 @@ class Geoparser:
         self._demonym_cache: dict[str, tuple[str, ...]] = {}
         self._demonym_words: dict[str, str] = {}
         self._inert: set[str] = set()
+        self._prior_cache: dict[
+            tuple[int, tuple[str, ...], bool], tuple[tuple[Entry, ...], _Priors]
+        ] = {}
 
     def __call__(self, doc: Document, /) -> Sequence[Place]:
         text = doc.text
@@ -512,7 +515,11 @@ class Geoparser:
         if n == 1:
             # One word: none of the rules about its neighbours apply.
             rel = ((words[0][0] - run_start, words[0][1] - run_start),)
-            one = None if lowers[0] in _PARTICLES else self._lookup_words(text, words, lowers, 0, 1)
+            one = (
+                None
+                if lowers[0] in _PARTICLES
+                else self._lookup_one(text, words[0][0], words[0][1], lowers[0])
+            )
             if one is None:
                 cued_one = self._may_be_cued(lowers)
                 return _RunPlan(
@@ -533,20 +540,37 @@ class Geoparser:
             )
             return _RunPlan(kept=(kept_one,), first_word=rel[0][0], words=rel)
         found: list[tuple[int, int, _Match]] = []
+        # In ASCII, a name of several words starting with a word that starts no longer
+        # name needs a designator in it ("Fulton County") or before it ("Lake Foo"): the
+        # other spans are not looked up at all (see _lookup_words).
+        ascii_run = text[run_start:run_end].isascii()
+        continued = self.gaz.continued
         i = 0
         while i < n:
-            if lowers[i] in _PARTICLES:
+            low = lowers[i]
+            if low in _PARTICLES:
                 i += 1
                 continue
             hit = None
-            for j in range(min(n, i + _MAX_NAME_WORDS), i, -1):
-                if lowers[j - 1] in _PARTICLES:
+            may_continue: bool | None = not ascii_run or low in _LEADS or None
+            for j in range(min(n, i + _MAX_NAME_WORDS), i + 1, -1):
+                final = lowers[j - 1]
+                if final in _PARTICLES:
+                    continue
+                if may_continue is None:
+                    may_continue = continued(fold(text[words[i][0] : words[i][1]]))
+                if not may_continue and final not in _DESIGNATOR_AFTER:
                     continue
                 hit = self._lookup_words(text, words, lowers, i, j)
                 if hit is not None:
                     found.append((i, j, hit))
+                    i = j
                     break
-            i = found[-1][1] if hit is not None else i + 1
+            else:
+                hit = self._lookup_one(text, words[i][0], words[i][1], low)
+                if hit is not None:
+                    found.append((i, i + 1, hit))
+                i += 1
         any_hit = bool(found)
         if not found and n >= 2 and lowers[0] not in _STOP and lowers[0] not in _TITLES:
             # A person's name, maybe: remember its last word (weak evidence).
@@ -709,33 +733,28 @@ class Geoparser:
         i: int,
         j: int,
     ) -> _Match | None:
+        if j - i == 1:
+            return self._lookup_one(text, words[i][0], words[i][1], lowers[i])
         start, end = words[i][0], words[j - 1][1]
         surface = text[start:end]
-        if j - i == 1 and lowers[i] in _STOP and not surface.isupper():
-            return None  # "In", "The"
-        if (
-            j - i >= 2
-            and surface.isascii()
-            and not self.gaz.continued(fold(text[start : words[i][1]]))
-        ):
+        if surface.isascii() and not self.gaz.continued(fold(text[start : words[i][1]])):
             # No name starts with this word and a space: the surface is no key (it folds
             # to its first word's key, a space and more; in ASCII every word of a run
             # keeps a letter).
             key, entries = "", _NO_ENTRIES
         else:
-            key, entries = self._surface(surface, j - i == 1)
+            key, entries = self._surface(surface, False)
         if entries:
             match = _Match(start, end, key, entries)
-            if j - i >= 2:
-                # The designator is part of the name: "Orange County", "Lake Michigan".
-                match.prefer = _DESIGNATOR_AFTER.get(lowers[j - 1], ()) or next(
-                    (
-                        kinds
-                        for lead, kinds in _DESIGNATOR_BEFORE.items()
-                        if " ".join(lowers[i : i + len(lead.split())]) == lead
-                    ),
-                    (),
-                )
+            # The designator is part of the name: "Orange County", "Lake Michigan".
+            match.prefer = _DESIGNATOR_AFTER.get(lowers[j - 1], ()) or next(
+                (
+                    kinds
+                    for lead, kinds in _DESIGNATOR_BEFORE.items()
+                    if " ".join(lowers[i : i + len(lead.split())]) == lead
+                ),
+                (),
+            )
             # A designator right after: "Luhansk region", "Dnieper river".
             after = _AFTER_DESIGNATOR.match(text, end)
             if after is not None and after.group("word").islower():
@@ -745,7 +764,7 @@ class Geoparser:
                 match.prefer = _DESIGNATOR_AFTER.get(word, ())
             return match
         # A designator inside the run: "Fulton County", "Lake Foo", "Gulf of Aden".
-        if j - i >= 2 and lowers[j - 1] in _DESIGNATOR_AFTER:
+        if lowers[j - 1] in _DESIGNATOR_AFTER:
             inner = fold(text[start : words[j - 2][1]])
             prefer = _DESIGNATOR_AFTER[lowers[j - 1]]
             # "Police Department" is not the town of Police: the designator must fit.
@@ -765,6 +784,25 @@ class Geoparser:
                     if entries:
                         return _Match(start, end, inner, entries, prefer=_DESIGNATOR_BEFORE[lead])
         return None
+
+    def _lookup_one(self, text: str, start: int, end: int, lower: str) -> _Match | None:
+        """The match of one word (``lower`` is its lower-case form without a final dot):
+        the same as :meth:`_lookup_words` over a single word, with less to do."""
+        surface = text[start:end]
+        if lower in _STOP and not surface.isupper():
+            return None  # "In", "The"
+        found = self._surfaces.get(surface)
+        key, entries = found if found is not None else self._surface(surface, True)
+        if not entries:
+            return None
+        match = _Match(start, end, key, entries)
+        # A designator right after: "Luhansk region", "Dnieper river".
+        after = _AFTER_DESIGNATOR.match(text, end)
+        if after is not None and after.group("word").islower():
+            match.name_end = end
+            match.end = after.end()
+            match.prefer = _DESIGNATOR_AFTER.get(after.group("word"), ())
+        return match
 
     def _surface(self, surface: str, single: bool) -> tuple[str, tuple[Entry, ...]]:
         """The key of a surface form and the entries it may name, memoised per process:
@@ -1090,8 +1128,8 @@ class Geoparser:
     ) -> None:
         known = [m for m in matches if m.entries]
         # Pass 1: priors only, to find the article's countries, regions and anchors.
-        priors: dict[_Sig, _Priors] = {}
-        self._best_all(known, None, priors)
+        alike = self._alike(known)
+        _best_all(alike, None)
         colocated = _colocated(known, self.gaz.common_words)
         previous: _Context | None = None
         settled: _Context | None = None
@@ -1100,7 +1138,7 @@ class Geoparser:
             if previous is not None and context.same(previous):
                 settled = context  # the same context gives the same readings again
                 break
-            self._best_all(known, context, priors)
+            _best_all(alike, context)
             previous = context
         # Names resolved alike throughout the article: one reading per surface form.
         by_key: dict[str, list[_Match]] = defaultdict(list)
@@ -1166,12 +1204,11 @@ class Geoparser:
         matches[:] = keep
         self._anchor_unknown(matches)
 
-    def _best_all(
-        self, known: list[_Match], context: _Context | None, priors: dict[_Sig, _Priors]
-    ) -> None:
-        """Resolve every match; a name repeated alike (same key, entries, cues and
-        container) is worked out once, and its context-free scores once per article."""
-        memo: dict[_Sig, tuple[Entry, float]] = {}
+    def _alike(self, known: list[_Match]) -> list[tuple[_Priors, list[_Match]]]:
+        """The matches of an article that resolve alike (same key, entries, cues and
+        container), each group with its context-free scores: every pass then works a
+        repeated name out once."""
+        groups: dict[_Sig, list[_Match]] = {}
         for m in known:
             c = m.container
             sig = (
@@ -1181,13 +1218,28 @@ class Geoparser:
                 m.contained,
                 -2 if c is None else (id(c.entries[0]) if c.entries else -1),
             )
-            found = memo.get(sig)
-            if found is None:
-                prior = priors.get(sig)
-                if prior is None:
-                    prior = priors[sig] = self._priors(m)
-                found = memo[sig] = _pick(m, prior, context)
-            m.chosen, m.score = found
+            group = groups.get(sig)
+            if group is None:
+                groups[sig] = [m]
+            else:
+                group.append(m)
+        cache = self._prior_cache
+        out: list[tuple[_Priors, list[_Match]]] = []
+        for group in groups.values():
+            m = group[0]
+            if m.container is not None:
+                out.append((self._priors(m), group))
+                continue
+            # Without a container the scores depend on the entries, designator and
+            # containment alone: worked out once per process for each such reading.
+            key = (id(m.entries), m.prefer, m.contained)
+            found = cache.get(key)
+            if found is None or found[0] is not m.entries:
+                if len(cache) >= _SURFACE_CACHE:
+                    cache.clear()
+                found = cache[key] = (m.entries, self._priors(m))
+            out.append((found[1], group))
+        return out
 
     @staticmethod
     def _priors(m: _Match) -> _Priors:
@@ -1478,97 +1530,114 @@ class _Context:
             return 0.0
         return self.countries.get(country_code, 0.0) / self.total
 
-    def bonus(
-        self,
-        name: str,
-        e: Entry,
-        own: tuple[str | None, str | None, float],
-        need: float = math.inf,
-    ) -> float:
-        """What the article adds to reading ``name`` as ``e``; ``own`` is the vote of
-        ``name`` itself (``by_key[name]``). When even the most the places nearby can add
-        would not reach ``need`` (more than the reading needs to win), they are not
-        counted: the reading loses either way."""
-        bonus = 0.0
-        own_cc, own_a1, own_weight = own
-        cc = e.country_code
-        colocated = self.colocated.get(e.pid, 0) if self.colocated else 0
-        if cc and self.total:
-            others = self.countries.get(cc, 0.0) - (own_weight if own_cc == cc else 0.0)
-            total = self.total - own_weight
-            if colocated > others:
-                # The names that may be places beside this reading vote for its country
-                # whatever they are read as now: two readings that support each other
-                # must not swap countries from one pass to the next.
-                total += colocated - others
-                others = colocated
-            if total > 0 and others > 0:
-                bonus += 1.0 + 3.0 * others / total
-        kind = e.kind
-        broad = kind == "country" or kind == "continent"
-        a1 = e.admin1_code
-        if a1 and cc and not broad:
-            # Votes from other names for this very place do not count: "MEXICO CITY"
-            # in the dateline must not make "Mexico" the city.
-            by_pid = self.admin1_by_pid.get(e.pid, 0.0)
-            n = self.admin1.get((cc, a1), 0.0) - by_pid
-            if own_cc == cc and own_a1 == a1 and by_pid == 0.0:
-                n -= own_weight
-            if n > 0:
-                bonus += 2.5
-            elif (
-                kind == "region"
-                and name in self.region_like
-                and self._sibling_regions(name, cc) > 0
-            ):
-                # "Ohio, Oregon, South Carolina": a name listed among regions of one
-                # country is another region of it, not the town of Oregon in Ohio.
-                bonus += 2.5
-        if broad:
-            return bonus
-        near_bonus = _COLOCATED_BONUS if colocated else 0.0
-        if self.anchors and bonus + _MAX_NEAR_BONUS > need:
-            near = 0
-            e_lat, e_lon, e_pid = e.lat, e.lon, e.pid
-            for key, pid, lat, lon in self.anchors:
-                if (
-                    -3 < lat - e_lat < 3
-                    and -4 < lon - e_lon < 4
-                    and key != name
-                    and pid != e_pid
-                    and _km(lat, lon, e_lat, e_lon) < 250
-                ):
-                    near += 1
-                    if near == 3:
-                        break  # the bonus grows no further
-            if near:
-                near_bonus = max(near_bonus, 1.5 + min(1.0, 0.5 * (near - 1)))
-        return bonus + near_bonus
+    def pick(self, name: str, priors: _Priors) -> tuple[Entry | None, float]:
+        """The best reading of the name ``name`` in this context, and its score: each
+        reading's prior plus what the article adds to it.
 
-
-def _pick(m: _Match, priors: _Priors, context: _Context | None) -> tuple[Entry, float]:
-    """The best reading of a match in a context (none: priors only)."""
-    rivalled, scored = priors
-    best: Entry | None = None
-    best_score = -math.inf
-    if context is None:
+        What the places nearby add is not counted when even the most they can add would
+        not lift a reading past the best so far: it loses either way."""
+        rivalled, scored = priors
+        best: Entry | None = None
+        best_score = -math.inf
+        own_cc, own_a1, own_weight = self.by_key.get(name, _NO_OWN)
+        countries = self.countries
+        all_votes = self.total
+        colocated_of = self.colocated
+        admin1 = self.admin1
+        admin1_by_pid = self.admin1_by_pid
+        anchors = self.anchors
         for k, (e, score) in enumerate(scored):
-            if rivalled and k:
-                break  # a region rivals a country's name only in an article's context
-            if score > best_score:
-                best, best_score = e, score
-    else:
-        own = context.by_key.get(m.key, _NO_OWN)
-        for k, (e, score) in enumerate(scored):
-            if rivalled and k and context.share(e.country_code) < 0.5:
+            cc = e.country_code
+            if rivalled and k and self.share(cc) < 0.5:
                 continue
             if score + _MAX_BONUS <= best_score:
                 continue  # the context cannot lift it past the best so far
-            score += context.bonus(m.key, e, own, best_score - score)
+            need = best_score - score
+            bonus = 0.0
+            colocated = colocated_of.get(e.pid, 0) if colocated_of else 0
+            if cc and all_votes:
+                others = countries.get(cc, 0.0) - (own_weight if own_cc == cc else 0.0)
+                total = all_votes - own_weight
+                if colocated > others:
+                    # The names that may be places beside this reading vote for its
+                    # country whatever they are read as now: two readings that support
+                    # each other must not swap countries from one pass to the next.
+                    total += colocated - others
+                    others = colocated
+                if total > 0 and others > 0:
+                    bonus += 1.0 + 3.0 * others / total
+            kind = e.kind
+            a1 = e.admin1_code
+            if kind == "country" or kind == "continent":
+                score += bonus
+                if score > best_score:
+                    best, best_score = e, score
+                continue
+            if a1 and cc:
+                # Votes from other names for this very place do not count: "MEXICO CITY"
+                # in the dateline must not make "Mexico" the city.
+                by_pid = admin1_by_pid.get(e.pid, 0.0)
+                n = admin1.get((cc, a1), 0.0) - by_pid
+                if own_cc == cc and own_a1 == a1 and by_pid == 0.0:
+                    n -= own_weight
+                if n > 0:
+                    bonus += 2.5
+                elif (
+                    kind == "region"
+                    and name in self.region_like
+                    and self._sibling_regions(name, cc) > 0
+                ):
+                    # "Ohio, Oregon, South Carolina": a name listed among regions of one
+                    # country is another region of it, not the town of Oregon in Ohio.
+                    bonus += 2.5
+            near_bonus = _COLOCATED_BONUS if colocated else 0.0
+            if anchors and bonus + _MAX_NEAR_BONUS > need:
+                near = 0
+                e_lat, e_lon, e_pid = e.lat, e.lon, e.pid
+                for key, pid, lat, lon in anchors:
+                    if (
+                        -3 < lat - e_lat < 3
+                        and -4 < lon - e_lon < 4
+                        and key != name
+                        and pid != e_pid
+                        and _km(lat, lon, e_lat, e_lon) < 250
+                    ):
+                        near += 1
+                        if near == 3:
+                            break  # the bonus grows no further
+                if near:
+                    near_bonus = max(near_bonus, 1.5 + min(1.0, 0.5 * (near - 1)))
+            score += bonus + near_bonus
             if score > best_score:
                 best, best_score = e, score
-    if best is None:
-        return m.entries[0], -math.inf
+        return best, best_score
+
+
+def _best_all(alike: list[tuple[_Priors, list[_Match]]], context: _Context | None) -> None:
+    """Resolve every group of matches alike, in a context (none: priors only)."""
+    for priors, group in alike:
+        m = group[0]
+        if context is None:
+            best, best_score = _pick_prior(priors)
+        else:
+            best, best_score = context.pick(m.key, priors)
+        if best is None:
+            best, best_score = m.entries[0], -math.inf
+        for m in group:
+            m.chosen = best
+            m.score = best_score
+
+
+def _pick_prior(priors: _Priors) -> tuple[Entry | None, float]:
+    """The best reading of a match before any context."""
+    rivalled, scored = priors
+    best: Entry | None = None
+    best_score = -math.inf
+    for k, (e, score) in enumerate(scored):
+        if rivalled and k:
+            break  # a region rivals a country's name only in an article's context
+        if score > best_score:
+            best, best_score = e, score
     return best, best_score
 
 

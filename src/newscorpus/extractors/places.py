@@ -215,6 +215,7 @@ _METONYM_AFTER: Final = re.compile(
     r"recognized|recognised|backed|supported|sent|ordered)\b"
 )
 _WORDS: Final = re.compile(r"[^ \t]+")
+_span: Final = re.Match.span
 # A lower-case word hyphenated to the end of a name: "-based", "-born", "-led".
 _HYPHEN_TAIL: Final = re.compile(r"-[a-z]{3,}$")
 # "Charleston, W.Va.", "Bangor, Me.", "Austin, TX": clipped or postal state names.
@@ -420,11 +421,6 @@ class Geoparser:
         segment: str,
     ) -> list[_Match]:
         """The matches in one run of capitalised words (``segment``, at ``run_start``)."""
-        single = " " not in segment and "\t" not in segment
-        if single and segment.lower() in _STOP and not segment.isupper():
-            # Most runs are one word, and most of those open a sentence ("The", "But").
-            self._remember_inert(segment)
-            return []
         # What a run holds depends only on its own words and on a designator right after
         # it ("Luhansk region"): that part is worked out once per process for each form.
         after = (
@@ -435,6 +431,11 @@ class Geoparser:
         cache_key: str | tuple[str, str] = segment if after is None else (segment, after.group())
         plan = self._plans.get(cache_key)
         if plan is None:
+            single = " " not in segment and "\t" not in segment
+            if single and segment.lower() in _STOP and not segment.isupper():
+                # Most runs are one word, and most of those open a sentence ("The").
+                self._remember_inert(segment)
+                return []
             plan = self._plan_run(text, run_start, run_end, single, surnames)
             if len(self._plans) >= _SURFACE_CACHE:
                 self._plans.clear()
@@ -479,14 +480,12 @@ class Geoparser:
         which of them are people or organisations instead, and the surnames it shows
         (added to ``surnames`` and recorded, to be replayed when the form comes again).
         Offsets in the plan are relative to the run's start."""
-        added: set[str] = set()
-        plan = self._plan_run_words(text, run_start, run_end, single, added)
-        if not added:
-            if plan.inert:
-                self._remember_inert(text[run_start:run_end])
-            return plan
-        surnames.update(added)
-        return plan._replace(surnames=tuple(added))
+        plan = self._plan_run_words(text, run_start, run_end, single, set())
+        if plan.surnames:
+            surnames.update(plan.surnames)
+        elif plan.inert:
+            self._remember_inert(text[run_start:run_end])
+        return plan
 
     def _remember_inert(self, segment: str) -> None:
         if len(self._inert) >= _SURFACE_CACHE:
@@ -496,11 +495,14 @@ class Geoparser:
     def _plan_run_words(
         self, text: str, run_start: int, run_end: int, single: bool, surnames: set[str]
     ) -> _RunPlan:
+        """The plan of a run; ``surnames`` (empty) collects the surnames it shows."""
         if single:
             words = [_trim_word(text, run_start, run_end)]
         else:
-            words = [m.span() for m in _WORDS.finditer(text, run_start, run_end)]
-            words = [_trim_word(text, s, e) for s, e in words]
+            words = [
+                _trim_word(text, s, e) if text[e - 1] in _TRIM_LAST else (s, e)
+                for s, e in map(_span, _WORDS.finditer(text, run_start, run_end))
+            ]
             if words and words[-1][1] > words[-1][0]:
                 # "the San Jose-based court": the name ends before "-based".
                 s, e = words[-1]
@@ -576,7 +578,8 @@ class Geoparser:
             # A person's name, maybe: remember its last word (weak evidence).
             surnames.add("?" + fold(text[words[-1][0] : words[-1][1]]))
         given = self.gaz.given_names
-        for k in range(n - 1 if n > 1 else 0):
+        # (A run without a given name before its last word has none of them.)
+        for k in range(0 if given.isdisjoint(lowers[:-1]) else n - 1):
             # "Kelly Smith", "John Baker": a given name followed by a capitalised word
             # starts a person's name, whatever the gazetteer says about either word.
             nxt = lowers[k + 1]
@@ -626,10 +629,11 @@ class Geoparser:
             start, end = words[0][0], words[-1][1]
             kind = "street" if lowers[-1] in _ROAD_WORDS else "landmark"
             return _RunPlan(
-                street=(start - run_start, end - run_start, fold(text[start:end]), kind)
+                street=(start - run_start, end - run_start, fold(text[start:end]), kind),
+                surnames=tuple(surnames),
             )
-        found = self._drop_split_names(found)
-        given = self.gaz.given_names
+        if len(found) > 1:
+            found = self._drop_split_names(found)
         kept: list[_Kept] = []
         matched = {k for i, j, _ in found for k in range(i, j)}
         for i, j, m in found:
@@ -679,9 +683,10 @@ class Geoparser:
         return _RunPlan(
             kept=tuple(kept),
             first_word=words[0][0] - run_start,
-            words=tuple((s - run_start, e - run_start) for s, e in words),
+            words=tuple([(s - run_start, e - run_start) for s, e in words]),
             unmatched=tuple(lowers) if cued else None,
             facility_word=cued and n >= 2 and lowers[-1] in _FACILITY_WORDS,
+            surnames=tuple(surnames),
             inert=not any_hit and not cued,
         )
 
@@ -814,7 +819,8 @@ class Geoparser:
         key = fold(surface)
         entries: tuple[Entry, ...] = ()
         if (
-            not (single and _CONTRACTION.search(surface))  # "I'll", "don't"
+            self.gaz.may_name(key)  # most capitalised forms name no place at all
+            and not (single and _CONTRACTION.search(surface))  # "I'll", "don't"
             and not (key in _ORG_ACRONYMS and surface.replace(".", "").isupper())
             and not (single and key in self.gaz.demonyms)  # "Canadian" is no mention
         ):
@@ -850,13 +856,9 @@ class Geoparser:
         context says it is (the run passed :meth:`_may_be_cued`)."""
         n_words = len(plan.words)
         # "the town of X": only worth a search when "of" ends the 60 characters before.
-        lo = max(0, start - 60)
-        k = start
-        while k > lo and text[k - 1] in _BLANKS:
-            k -= 1
-        kind_of = (
-            _KIND_OF.search(text[lo:start]) if k >= lo + 2 and text[k - 2 : k] == "of" else None
-        )
+        before = text[max(0, start - 60) : start]
+        before_word = before.rstrip(" \t")
+        kind_of = _KIND_OF.search(before) if before_word.endswith("of") else None
         if kind_of is not None:
             kind = kind_of.group("kind")
             kind = {
@@ -914,8 +916,8 @@ class Geoparser:
             )
         if (
             n_words <= 3
-            and k > 0
-            and text[k - 1] in "rent"  # the last letter of near, outside, in, at
+            # the last letter of near, outside, in, at (after 60 blanks, none of them)
+            and before_word.endswith(("r", "e", "n", "t"))
             and _NEAR_UNKNOWN.search(text[max(0, start - 12) : start]) is not None
             and _CLAUSE_END.match(text, end)
             and self._near_ok(plan)
@@ -959,7 +961,9 @@ class Geoparser:
             for m in matches
             if m.entries and m.entries[0].kind in ("region", "country") and not m.prefer
         }
-        covered = _Spans([(m.start, m.end) for m in matches])
+        # The spans of the matches as they are now, indexed only if a name needs them.
+        spans = [(m.start, m.end) for m in matches]
+        covered: _Spans | None = None
         unknowns = {(m.start, m.end): m for m in matches if not m.entries}
         for start, end in candidates:
             start, end = _trim_word(text, start, end)
@@ -975,8 +979,11 @@ class Geoparser:
                 abbr = _ABBREVIATED_CONTAINER.match(text, end)
                 if abbr is None:
                     continue
-            if existing is None and _overlaps(covered, start, end):
-                continue
+            if existing is None:
+                if covered is None:
+                    covered = _Spans(spans)
+                if covered.overlaps(start, end):
+                    continue
             lowers = [w.lower().rstrip(".") for w in text[start:end].split()]
             if any(
                 w in _STOP or w in _TITLES or w in self.gaz.given_names or self.gaz.is_word(w)
@@ -1074,7 +1081,8 @@ class Geoparser:
         """The countries the demonyms in a name candidate vote for ("Russian", ...)."""
         words = self._demonym_words
         found_list: list[str] = []
-        for word in _WORDS.findall(segment):
+        parts = _WORDS.findall(segment) if " " in segment or "\t" in segment else (segment,)
+        for word in parts:
             cc = words.get(word)
             if cc is None:
                 cc = self.gaz.demonyms.get(fold(word.split("-")[0]), "")
@@ -1874,11 +1882,7 @@ class _Spans:
     def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
         ordered = sorted(spans)
         self._starts = [s for s, _ in ordered]
-        self._max_end: list[int] = []
-        highest = -1
-        for _, e in ordered:
-            highest = max(highest, e)
-            self._max_end.append(highest)
+        self._max_end = list(itertools.accumulate([e for _, e in ordered], max))
 
     def __bool__(self) -> bool:
         return bool(self._starts)

@@ -153,6 +153,10 @@ def test_a_file_without_checksum_sets_reads_the_same(tmp_path: Path) -> None:
         assert with_sets.may_name(key) or not with_sets.lookup(key)
         assert without.may_name(key)
     assert not with_sets.may_name("qwxzy plorb")
+    for word in ("new", "officials", "qwxzy", "san"):
+        assert with_sets.may_continue(word) or not with_sets.continued(word)
+        assert without.may_continue(word)
+    assert with_sets.may_continue("new") and not with_sets.may_continue("qwxzy")
 
 
 def test_noise_alternates_are_not_names(gaz: Gazetteer) -> None:

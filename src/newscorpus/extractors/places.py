@@ -370,7 +370,11 @@ class Geoparser:
             if ccs:
                 for cc in ccs:
                     demonym_votes[cc] += 1
-            if text[run_end : run_end + 1] == "," or text[run_end - 1] in _TRIM_LAST:
+            if text[run_end : run_end + 1] == "," or (
+                text[run_end - 1] in _TRIM_LAST
+                and _trim_word(text, run_start, run_end)[1] < run_end
+            ):
+                # A comma follows the name, once its closing marks are trimmed.
                 before_comma.append((run_start, run_end))
             if segment in inert:
                 continue  # a run that never holds a place, whatever surrounds it
@@ -546,7 +550,7 @@ class Geoparser:
         # name needs a designator in it ("Fulton County") or before it ("Lake Foo"): the
         # other spans are not looked up at all (see _lookup_words).
         ascii_run = text[run_start:run_end].isascii()
-        continued = self.gaz.continued
+        continued = self.gaz.may_continue
         i = 0
         while i < n:
             low = lowers[i]
@@ -742,10 +746,10 @@ class Geoparser:
             return self._lookup_one(text, words[i][0], words[i][1], lowers[i])
         start, end = words[i][0], words[j - 1][1]
         surface = text[start:end]
-        if surface.isascii() and not self.gaz.continued(fold(text[start : words[i][1]])):
+        if surface.isascii() and not self.gaz.may_continue(fold(text[start : words[i][1]])):
             # No name starts with this word and a space: the surface is no key (it folds
             # to its first word's key, a space and more; in ASCII every word of a run
-            # keeps a letter).
+            # keeps a letter). A word that only may start one costs a look-up.
             key, entries = "", _NO_ENTRIES
         else:
             key, entries = self._surface(surface, False)
@@ -1074,7 +1078,10 @@ class Geoparser:
         matches[:] = [
             m
             for m in matches
-            if not m.entries or m.contained or any(e.how != CONTAINER_ONLY for e in m.entries)
+            if not m.entries
+            or m.contained
+            or m.entries[0].how != CONTAINER_ONLY
+            or any(e.how != CONTAINER_ONLY for e in m.entries)
         ]
 
     def _demonyms_of(self, segment: str) -> tuple[str, ...]:
@@ -1141,8 +1148,10 @@ class Geoparser:
         colocated = _colocated(known, self.gaz.common_words)
         previous: _Context | None = None
         settled: _Context | None = None
+        # Matches alike read alike: the first of each group stands for all of them.
+        firsts = [group[0] for _, group in alike]
         for _ in range(2):
-            context = _Context.from_matches(known, demonym_votes, dateline, colocated, listed)
+            context = _Context.from_matches(firsts, demonym_votes, dateline, colocated, listed)
             if previous is not None and context.same(previous):
                 settled = context  # the same context gives the same readings again
                 break
@@ -1747,13 +1756,16 @@ def _colocated(
     if not ambiguous or (len(cells) < 2 and "" not in owner.values()):
         return {}
     partners: dict[int, set[str]] = {}
-    get = owner.get
     for cell, mine in owner.items():
         if not mine:  # readings of two names in one cell
             _pair_up(cells[cell], cells[cell], partners)
-        for step in _NEIGHBOUR_STEPS:
-            theirs = get(cell + step)
-            if theirs is not None and (not mine or theirs != mine):
+    occupied = owner.keys()
+    for step in _NEIGHBOUR_STEPS:
+        # The cells with a neighbour ``step`` away, by set operations: most cells have
+        # none. (The order of the pairs makes no difference to the counts.)
+        for cell in occupied & set(map((-step).__add__, occupied)):
+            mine, theirs = owner[cell], owner[cell + step]
+            if not mine or theirs != mine:
                 _pair_up(cells[cell], cells[cell + step], partners)
     return {pid: len(keys) for pid, keys in partners.items()}
 
@@ -1817,11 +1829,15 @@ def _focus(resolved: list[_Match]) -> Entry | None:
 
 
 def _how(group: list[_Match]) -> str:
-    if any(m.container is not None for m in group):
-        return "container"
-    if any(m.role == "dateline" for m in group):
+    dateline = feature = False
+    for m in group:
+        if m.container is not None:
+            return "container"
+        dateline = dateline or m.role == "dateline"
+        feature = feature or bool(m.prefer)
+    if dateline:
         return "dateline"
-    if any(m.prefer for m in group):
+    if feature:
         return "feature"
     if len(group[0].entries) == 1:
         return "unique"

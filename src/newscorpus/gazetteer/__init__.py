@@ -111,6 +111,12 @@ class Gazetteer:
         )
         """Whether a folded key may name a place: ``False`` is certain (and costs far
         less than :meth:`lookup` of a key never asked before), ``True`` is a maybe."""
+        self.may_continue: Final[Callable[[str], bool]] = (
+            self._continued_names.may_hold if self._continued_names is not None else _maybe
+        )
+        """:meth:`continued` without asking SQLite: ``False`` is certain, ``True`` is
+        wrong for about one word in 30 (a caller that looks the longer names up anyway
+        loses nothing by the doubt)."""
         self.lookup = lru_cache(maxsize=1 << 16)(self._lookup)
         self.continued = lru_cache(maxsize=1 << 15)(self._continued)
 

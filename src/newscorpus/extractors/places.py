@@ -464,7 +464,7 @@ class Geoparser:
                         opens = _starts_sentence(text, first, sentence_starts)
                     m.sentence_start = opens
                 before_text = text[max(0, start - 30) : start]
-                m.locative = _LOCATIVE.search(before_text) is not None
+                m.locative = _is_locative(before_text)
                 m.after_the = before_text.endswith(("the ", "The "))
                 m.speaks = _SPEECH_AFTER.match(text, end) is not None
                 out.append(m)
@@ -1790,6 +1790,22 @@ def _pair_up(
                 continue
             partners.setdefault(pid, set()).add(key2)
             partners.setdefault(pid2, set()).add(key)
+
+
+def _is_locative(before: str) -> bool:
+    """``_LOCATIVE.search(before) is not None``, searching only where a match can start.
+
+    A match runs to the end of ``before`` (or to a final newline): a word of at most 9
+    letters, blanks, and perhaps "the" and blanks. So it starts in the last 9 characters
+    once those blanks (and a final "the") are stripped; the search starts there (``\b``
+    still sees the character before it)."""
+    end = before[:-1] if before.endswith("\n") else before
+    word_end = end.rstrip(" \t")
+    if len(word_end) == len(end):
+        return False  # no blank at the end: nothing to match
+    if word_end.endswith("the"):
+        word_end = word_end[:-3].rstrip(" \t")
+    return _LOCATIVE.search(before, max(0, len(word_end) - 9)) is not None
 
 
 def _mention_end(m: _Match) -> int:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+import operator
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
@@ -215,6 +216,7 @@ _METONYM_AFTER: Final = re.compile(
     r"recognized|recognised|backed|supported|sent|ordered)\b"
 )
 _WORDS: Final = re.compile(r"[^ \t]+")
+_START: Final = operator.attrgetter("start")
 _span: Final = re.Match.span
 # A lower-case word hyphenated to the end of a name: "-based", "-born", "-led".
 _HYPHEN_TAIL: Final = re.compile(r"-[a-z]{3,}$")
@@ -1034,7 +1036,7 @@ class Geoparser:
                 a_start, a_end = abbr.span("abbr")
                 matches[:] = [o for o in matches if o.end <= a_start or o.start >= a_end]
                 matches.append(_Match(a_start, a_end, fold(abbr.group("abbr")), entries))
-        by_start = sorted(matches, key=lambda m: m.start)
+        by_start = sorted(matches, key=_START)
         before: _Match | None = None
         for a, b in itertools.pairwise(by_start):
             previous, before = before, a
@@ -1109,7 +1111,7 @@ class Geoparser:
         dateline = doc.article.dateline
         if dateline is None:
             text = doc.text
-            for m in sorted(matches, key=lambda m: m.start)[:3]:
+            for m in sorted(matches, key=_START)[:3]:
                 surface = text[m.start : m.end]
                 line_start = text.rfind("\n", 0, m.start) + 1
                 if (
@@ -1321,14 +1323,15 @@ class Geoparser:
 
     def _anchor_unknown(self, matches: list[_Match]) -> None:
         """Pin facilities and cued unknown names to the place the text puts them in."""
-        resolved = sorted((m for m in matches if m.chosen is not None), key=lambda m: m.start)
+        unknowns = [m for m in matches if not m.entries]
+        if not unknowns:
+            return
+        resolved = sorted((m for m in matches if m.chosen is not None), key=_START)
         if not resolved:
             return
-        focus = _focus(resolved)
+        focus: list[Entry | None] = []  # the article's focus, once a name needs it
         starts = [m.start for m in resolved]
-        for m in matches:
-            if m.entries:
-                continue
+        for m in unknowns:
             target: _Match | None = None
             if m.anchor is not None:
                 target = next((r for r in resolved if r.start == m.anchor), None)
@@ -1360,8 +1363,11 @@ class Geoparser:
             if target is not None and target.chosen is not None:
                 m.chosen = target.chosen
                 m.score = 0.5
-            elif focus is not None:
-                m.chosen = focus
+                continue
+            if not focus:
+                focus.append(_focus(resolved))
+            if focus[0] is not None:
+                m.chosen = focus[0]
                 m.score = 0.2
 
     def _roles(self, text: str, matches: list[_Match]) -> None:
@@ -1375,7 +1381,7 @@ class Geoparser:
 
     def _places(self, text: str, matches: list[_Match]) -> list[Place]:
         groups: dict[str, list[_Match]] = {}
-        for m in sorted(matches, key=lambda m: m.start):
+        for m in sorted(matches, key=_START):
             if m.entries and m.chosen is not None:
                 key = f"pid:{m.chosen.pid}"
             else:
@@ -1389,7 +1395,7 @@ class Geoparser:
                 for m in group
                 for end in (_mention_end(m),)
             )
-            score = max(m.score for m in group)
+            score = first.score if len(group) == 1 else max(m.score for m in group)
             if key.startswith("pid:") and first.chosen is not None:
                 e = first.chosen
                 resolution = _how(group)
@@ -1678,7 +1684,7 @@ def _listed(text: str, matches: Sequence[_Match]) -> frozenset[str]:
     """The names in an enumeration ("Ohio, Oregon and Utah"): each one next to another
     name with only a comma, "and" or "or" between them."""
     listed: set[str] = set()
-    ordered = sorted((m for m in matches if m.entries), key=lambda m: m.start)
+    ordered = sorted((m for m in matches if m.entries), key=_START)
     for a, b in itertools.pairwise(ordered):
         if _in_list(text, a, b):
             listed.add(a.key)

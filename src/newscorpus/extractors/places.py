@@ -279,6 +279,11 @@ _MAX_BONUS: Final = 6.5 + _MAX_NEAR_BONUS + 0.5
 _Kept = tuple[int, int, str, tuple[Entry, ...], tuple[str, ...], int | None, bool]
 
 
+# What a plan needs of a word: its lower-case form (without a final dot), key, entries
+# as a name of its own, whether a longer name may start with it, and whether it may be
+# part of a place name the context cues (no stop word, title or demonym).
+_WordFacts = tuple[str, str, tuple[Entry, ...], bool, bool]
+
 # What makes two matches of an article resolve alike, and their context-free scores.
 _Sig = tuple[str, int, tuple[str, ...], bool, int]
 _Priors = tuple[bool, tuple[tuple[Entry, float], ...]]
@@ -342,6 +347,7 @@ class Geoparser:
         self._demonym_cache: dict[str, tuple[str, ...]] = {}
         self._demonym_words: dict[str, str] = {}
         self._inert: set[str] = set()
+        self._words: dict[str, _WordFacts] = {}
         self._prior_cache: dict[
             tuple[int, tuple[str, ...], bool], tuple[tuple[Entry, ...], _Priors]
         ] = {}
@@ -518,7 +524,9 @@ class Geoparser:
         words = [(s, e) for s, e in words if e > s]
         if not words:
             return _RunPlan()
-        lowers = [text[s:e].lower().rstrip(".") for s, e in words]
+        word = self._word
+        facts = [word(text[s:e]) for s, e in words]
+        lowers = [f[0] for f in facts]
         n = len(words)
         if n == 1:
             # One word: none of the rules about its neighbours apply.
@@ -526,10 +534,10 @@ class Geoparser:
             one = (
                 None
                 if lowers[0] in _PARTICLES
-                else self._lookup_one(text, words[0][0], words[0][1], lowers[0])
+                else _word_match(text, words[0][0], words[0][1], facts[0])
             )
             if one is None:
-                cued_one = self._may_be_cued(lowers)
+                cued_one = lowers[0] not in _STOP and facts[0][4]
                 return _RunPlan(
                     first_word=rel[0][0],
                     words=rel,
@@ -552,7 +560,6 @@ class Geoparser:
         # name needs a designator in it ("Fulton County") or before it ("Lake Foo"): the
         # other spans are not looked up at all (see _lookup_words).
         ascii_run = text[run_start:run_end].isascii()
-        continued = self.gaz.may_continue
         i = 0
         while i < n:
             low = lowers[i]
@@ -560,14 +567,10 @@ class Geoparser:
                 i += 1
                 continue
             hit = None
-            may_continue: bool | None = not ascii_run or low in _LEADS or None
+            may_continue = not ascii_run or low in _LEADS or facts[i][3]
             for j in range(min(n, i + _MAX_NAME_WORDS), i + 1, -1):
                 final = lowers[j - 1]
-                if final in _PARTICLES:
-                    continue
-                if may_continue is None:
-                    may_continue = continued(fold(text[words[i][0] : words[i][1]]))
-                if not may_continue and final not in _DESIGNATOR_AFTER:
+                if final in _PARTICLES or (not may_continue and final not in _DESIGNATOR_AFTER):
                     continue
                 hit = self._lookup_words(text, words, lowers, i, j)
                 if hit is not None:
@@ -575,14 +578,14 @@ class Geoparser:
                     i = j
                     break
             else:
-                hit = self._lookup_one(text, words[i][0], words[i][1], low)
+                hit = _word_match(text, words[i][0], words[i][1], facts[i])
                 if hit is not None:
                     found.append((i, i + 1, hit))
                 i += 1
         any_hit = bool(found)
         if not found and n >= 2 and lowers[0] not in _STOP and lowers[0] not in _TITLES:
             # A person's name, maybe: remember its last word (weak evidence).
-            surnames.add("?" + fold(text[words[-1][0] : words[-1][1]]))
+            surnames.add("?" + facts[-1][1])
         given = self.gaz.given_names
         # (A run without a given name before its last word has none of them.)
         for k in range(0 if given.isdisjoint(lowers[:-1]) else n - 1):
@@ -610,7 +613,7 @@ class Geoparser:
                     and not any(f[0] == last + 1 for f in found)
                 ):
                     last += 1
-                surnames.add(fold(text[words[last][0] : words[last][1]]))
+                surnames.add(facts[last][1])
                 found = [
                     f
                     for f in found
@@ -685,7 +688,9 @@ class Geoparser:
                     may_open,
                 )
             )
-        cued = not found and self._may_be_cued(lowers)
+        # A run without a gazetteer name may still be a place the context cues ("an
+        # industrial Ukrainian region" names no place).
+        cued = not found and lowers[0] not in _STOP and any(f[4] for f in facts)
         return _RunPlan(
             kept=tuple(kept),
             first_word=words[0][0] - run_start,
@@ -705,13 +710,30 @@ class Geoparser:
             w in _TITLES or w in gaz.given_names or gaz.is_word(w) for w in plan.unmatched
         )
 
-    def _may_be_cued(self, lowers: Sequence[str]) -> bool:
-        """Whether a run without a gazetteer name may still be a place the context cues."""
-        if lowers[0] in _STOP:
-            return False
-        # "an industrial Ukrainian region" names no place
-        demonyms = self.gaz.demonyms
-        return any(w not in _STOP and w not in _TITLES and fold(w) not in demonyms for w in lowers)
+    def _word(self, surface: str) -> _WordFacts:
+        """What a run's plan needs to know of one of its words, memoised per process:
+        names share their words ("Joe Biden", "President Biden", "Biden")."""
+        found = self._words.get(surface)
+        if found is not None:
+            return found
+        lower = surface.lower().rstrip(".")
+        if lower in _STOP and not surface.isupper():
+            key, entries = fold(surface), _NO_ENTRIES  # "In", "The": never a name alone
+        else:
+            key, entries = self._surface(surface, True)
+        # (In ASCII, a word that folds to its lower-case form folds to itself again.)
+        lower_key = key if lower == key and surface.isascii() else fold(lower)
+        facts = (
+            lower,
+            key,
+            entries,
+            self.gaz.may_continue(key),
+            lower not in _STOP and lower not in _TITLES and lower_key not in self.gaz.demonyms,
+        )
+        if len(self._words) >= _SURFACE_CACHE:
+            self._words.clear()
+        self._words[surface] = facts
+        return facts
 
     @staticmethod
     def _drop_split_names(
@@ -744,8 +766,6 @@ class Geoparser:
         i: int,
         j: int,
     ) -> _Match | None:
-        if j - i == 1:
-            return self._lookup_one(text, words[i][0], words[i][1], lowers[i])
         start, end = words[i][0], words[j - 1][1]
         surface = text[start:end]
         if surface.isascii() and not self.gaz.may_continue(fold(text[start : words[i][1]])):
@@ -795,25 +815,6 @@ class Geoparser:
                     if entries:
                         return _Match(start, end, inner, entries, prefer=_DESIGNATOR_BEFORE[lead])
         return None
-
-    def _lookup_one(self, text: str, start: int, end: int, lower: str) -> _Match | None:
-        """The match of one word (``lower`` is its lower-case form without a final dot):
-        the same as :meth:`_lookup_words` over a single word, with less to do."""
-        surface = text[start:end]
-        if lower in _STOP and not surface.isupper():
-            return None  # "In", "The"
-        found = self._surfaces.get(surface)
-        key, entries = found if found is not None else self._surface(surface, True)
-        if not entries:
-            return None
-        match = _Match(start, end, key, entries)
-        # A designator right after: "Luhansk region", "Dnieper river".
-        after = _AFTER_DESIGNATOR.match(text, end)
-        if after is not None and after.group("word").islower():
-            match.name_end = end
-            match.end = after.end()
-            match.prefer = _DESIGNATOR_AFTER.get(after.group("word"), ())
-        return match
 
     def _surface(self, surface: str, single: bool) -> tuple[str, tuple[Entry, ...]]:
         """The key of a surface form and the entries it may name, memoised per process:
@@ -1796,6 +1797,21 @@ def _pair_up(
                 continue
             partners.setdefault(pid, set()).add(key2)
             partners.setdefault(pid2, set()).add(key)
+
+
+def _word_match(text: str, start: int, end: int, facts: _WordFacts) -> _Match | None:
+    """The match of one word of a run (at ``start``-``end``), if it names a place."""
+    entries = facts[2]
+    if not entries:
+        return None
+    match = _Match(start, end, facts[1], entries)
+    # A designator right after: "Luhansk region", "Dnieper river".
+    after = _AFTER_DESIGNATOR.match(text, end)
+    if after is not None and after.group("word").islower():
+        match.name_end = end
+        match.end = after.end()
+        match.prefer = _DESIGNATOR_AFTER.get(after.group("word"), ())
+    return match
 
 
 def _is_locative(before: str) -> bool:

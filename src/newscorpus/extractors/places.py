@@ -232,6 +232,9 @@ _CONTRACTION: Final = re.compile(r"['’](?:ll|ve|re|d|m|t)$")
 _CAPITALISED: Final = re.compile(r"[A-Z]")
 _BLANKS: Final = frozenset(" \t")
 _TRIM_LAST: Final = frozenset(',;:!?"”’)s')
+# What _trim_word takes off a word: closing marks, a possessive. A run without any of
+# them keeps its words whole.
+_TRIMMABLE: Final = re.compile(r"[,;:!?\"”’)]|'s")
 _OPENERS: Final = frozenset("\"'“‘«([—–-")
 
 _NEEDS_DESIGNATOR: Final = frozenset(
@@ -510,18 +513,20 @@ class Geoparser:
         """The plan of a run; ``surnames`` (empty) collects the surnames it shows."""
         if single:
             words = [_trim_word(text, run_start, run_end)]
+            words = [(s, e) for s, e in words if e > s]
         else:
-            words = [
-                _trim_word(text, s, e) if text[e - 1] in _TRIM_LAST else (s, e)
-                for s, e in map(_span, _WORDS.finditer(text, run_start, run_end))
-            ]
+            words = list(map(_span, _WORDS.finditer(text, run_start, run_end)))
+            trim = _TRIMMABLE.search(text, run_start, run_end) is not None
+            if trim:
+                words = [_trim_word(text, s, e) for s, e in words]
             if words and words[-1][1] > words[-1][0]:
                 # "the San Jose-based court": the name ends before "-based".
                 s, e = words[-1]
-                tail = _HYPHEN_TAIL.search(text, s, e)
+                tail = _HYPHEN_TAIL.search(text, s, e) if text.find("-", s, e) >= 0 else None
                 if tail is not None and tail.start() > s:
                     words[-1] = (s, tail.start())
-        words = [(s, e) for s, e in words if e > s]
+            if trim:
+                words = [(s, e) for s, e in words if e > s]
         if not words:
             return _RunPlan()
         word = self._word
@@ -572,7 +577,7 @@ class Geoparser:
                 final = lowers[j - 1]
                 if final in _PARTICLES or (not may_continue and final not in _DESIGNATOR_AFTER):
                     continue
-                hit = self._lookup_words(text, words, lowers, i, j)
+                hit = self._lookup_words(text, words, lowers, i, j, facts[i][3])
                 if hit is not None:
                     found.append((i, j, hit))
                     i = j
@@ -765,10 +770,13 @@ class Geoparser:
         lowers: list[str],
         i: int,
         j: int,
+        continues: bool,
     ) -> _Match | None:
+        """The match of words ``i`` to ``j`` (two or more) of a run; ``continues`` is
+        whether a longer name may start with word ``i`` (``Gazetteer.may_continue``)."""
         start, end = words[i][0], words[j - 1][1]
         surface = text[start:end]
-        if surface.isascii() and not self.gaz.may_continue(fold(text[start : words[i][1]])):
+        if not continues and surface.isascii():
             # No name starts with this word and a space: the surface is no key (it folds
             # to its first word's key, a space and more; in ASCII every word of a run
             # keeps a letter). A word that only may start one costs a look-up.

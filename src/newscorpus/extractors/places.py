@@ -1187,20 +1187,19 @@ class Geoparser:
                     settled = None
         # Acceptance: weak single names need a cue or context behind them.
         passed: set[str] = set()
-        final = (
-            settled
-            if settled is not None
-            else _Context.from_matches(known, demonym_votes, dateline, colocated, listed)
-        )
+        final = settled  # the context of the final readings, made when one needs it
+        gaz = self.gaz
         for m in known:
+            if m.key in passed:
+                continue  # (one mention that passes is enough)
             threshold = (
                 _MIN_SCORE_CUED
                 if (m.cued or m.container or m.contained or m.prefer)
                 else _MIN_SCORE
             )
             single = " " not in m.key
-            wordy = m.key in self.gaz.common_words or (
-                not single and all(self.gaz.is_word(w) for w in m.key.split())
+            wordy = m.key in gaz.common_words or (
+                not single and all(gaz.is_word(w) for w in m.key.split())
             )
             if wordy and m.chosen is not None and m.chosen.kind not in ("country", "continent"):
                 threshold += _WORDY_PENALTY if not m.sentence_start else 5.0
@@ -1212,7 +1211,7 @@ class Geoparser:
                 and m.chosen.prominence >= _STRONG
                 and m.chosen.kind in ("city", "town", "country", "continent")
             )
-            if single and not big and (m.key in self.gaz.given_names or m.key in self.gaz.surnames):
+            if single and not big and (m.key in gaz.given_names or m.key in gaz.surnames):
                 # Kelly, Nelson, Barry: a person more often than a village
                 threshold += 2.5 if m.locative else _PERSONLIKE_PENALTY
             if small and m.speaks and not big:
@@ -1221,10 +1220,11 @@ class Geoparser:
                 threshold += _AFTER_THE_PENALTY  # "the White House": not the town
             if m.locative:
                 threshold -= _LOCATIVE_BONUS
-            elif (
-                small and not (m.cued or m.container or m.contained or m.prefer) and final.lonely(m)
-            ):
-                threshold += _LONELY_PENALTY  # "Toyota" in a story set elsewhere
+            elif small and not (m.cued or m.container or m.contained or m.prefer):
+                if final is None:
+                    final = _Context.from_matches(known, demonym_votes, dateline, colocated, listed)
+                if final.lonely(m):
+                    threshold += _LONELY_PENALTY  # "Toyota" in a story set elsewhere
             if m.score >= threshold:
                 passed.add(m.key)
         # A name that is clearly a place once is that place at every mention.
@@ -1500,16 +1500,24 @@ class _Context:
                 continue
             if m.key not in best or m.score > best[m.key].score:
                 best[m.key] = m
+        countries, by_key, admin1, admin1_by_pid = (
+            ctx.countries,
+            ctx.by_key,
+            ctx.admin1,
+            ctx.admin1_by_pid,
+        )
+        dateline_key = dateline.key if dateline is not None else None
+        total = 0.0
         for key, m in best.items():
             e = m.chosen
             assert e is not None and e.country_code is not None
-            weight = 3.0 if dateline is not None and dateline.key == key else 1.0
-            ctx.countries[e.country_code] += weight
-            ctx.by_key[key] = (e.country_code, e.admin1_code, weight)
-            ctx.total += weight
+            weight = 3.0 if dateline_key == key else 1.0
+            countries[e.country_code] += weight
+            by_key[key] = (e.country_code, e.admin1_code, weight)
+            total += weight
             if e.admin1_code and e.kind not in ("country", "continent"):
-                ctx.admin1[(e.country_code, e.admin1_code)] += weight
-                ctx.admin1_by_pid[e.pid] += weight
+                admin1[(e.country_code, e.admin1_code)] += weight
+                admin1_by_pid[e.pid] += weight
             if key in listed and any(r.kind == "region" and r.how == PRIMARY for r in m.entries):
                 # A listed name that can be a region may be read as one, but only names
                 # that are regions first of all make the list a list of regions.
@@ -1523,6 +1531,7 @@ class _Context:
                 and len(ctx.anchors) < _MAX_CONTEXT_NAMES
             ):
                 ctx.anchors.append((key, e.pid, e.lat, e.lon))
+        ctx.total = total
         for cc, n in demonyms.items():
             ctx.countries[cc] += 0.5 * n
             ctx.total += 0.5 * n

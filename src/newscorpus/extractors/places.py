@@ -721,13 +721,16 @@ class Geoparser:
         found = self._words.get(surface)
         if found is not None:
             return found
-        lower = surface.lower().rstrip(".")
+        low = surface.lower()
+        lower = low.rstrip(".")
+        is_ascii = surface.isascii()
+        # (A plain ASCII word folds to its lower-case form, and that to itself again.)
+        key = low if is_ascii and low.isalpha() else fold(surface)
         if lower in _STOP and not surface.isupper():
-            key, entries = fold(surface), _NO_ENTRIES  # "In", "The": never a name alone
+            entries = _NO_ENTRIES  # "In", "The": never a name alone
         else:
-            key, entries = self._surface(surface, True)
-        # (In ASCII, a word that folds to its lower-case form folds to itself again.)
-        lower_key = key if lower == key and surface.isascii() else fold(lower)
+            entries = self._entries(surface, key, True)
+        lower_key = key if lower == key and is_ascii else fold(lower)
         facts = (
             lower,
             key,
@@ -832,18 +835,22 @@ class Geoparser:
         if found is not None:
             return found
         key = fold(surface)
-        entries: tuple[Entry, ...] = ()
+        entries = self._entries(surface, key, single)
+        if len(cache) >= _SURFACE_CACHE:
+            cache.clear()
+        cache[surface] = (key, entries)
+        return key, entries
+
+    def _entries(self, surface: str, key: str, single: bool) -> tuple[Entry, ...]:
+        """The entries a surface form (``key`` folded) may name."""
         if (
             self.gaz.may_name(key)  # most capitalised forms name no place at all
             and not (single and _CONTRACTION.search(surface))  # "I'll", "don't"
             and not (key in _ORG_ACRONYMS and surface.replace(".", "").isupper())
             and not (single and key in self.gaz.demonyms)  # "Canadian" is no mention
         ):
-            entries = self._usable(self.gaz.lookup(key), surface)
-        if len(cache) >= _SURFACE_CACHE:
-            cache.clear()
-        cache[surface] = (key, entries)
-        return key, entries
+            return self._usable(self.gaz.lookup(key), surface)
+        return _NO_ENTRIES
 
     def _usable(self, entries: tuple[Entry, ...], surface: str) -> tuple[Entry, ...]:
         """Drop entries reached through a spelling this surface form cannot be."""

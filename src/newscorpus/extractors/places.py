@@ -338,6 +338,11 @@ class _Match:
     """Followed by "said", "told" ...: a person, unless a capital or a country speaks."""
     after_the: bool = False
     """After "the": a country, region or feature perhaps, hardly ever a town."""
+    pending: bool = False
+    """The four flags above are still to be read from the text (see _read_context):
+    only acceptance needs them, and only for some mentions."""
+    opens_at: int | None = None
+    """For a pending name that may open a sentence: its run's first word."""
 
 
 class Geoparser:
@@ -361,9 +366,6 @@ class Geoparser:
             return ()
         analysis = doc.analysis
         persons = _Spans(_person_spans(doc.results.get("people") or ()))
-        # Sentence starts are found by looking back from a candidate (see
-        # _starts_sentence); building every sentence of the article would cost more.
-        sentence_starts: set[int] = set()
         matches: list[_Match] = []
         surnames: set[str] = set()
         run_matches = self._run_matches
@@ -390,14 +392,12 @@ class Geoparser:
             if segment in inert:
                 continue  # a run that never holds a place, whatever surrounds it
             if run_end - run_start <= 120:
-                found = run_matches(text, run_start, run_end, sentence_starts, surnames, segment)
+                found = run_matches(text, run_start, run_end, surnames, segment)
                 if found:
                     matches.extend(found)
                 continue
             for start, end in _bounded_runs(text, ((run_start, run_end),)):
-                matches.extend(
-                    run_matches(text, start, end, sentence_starts, surnames, text[start:end])
-                )
+                matches.extend(run_matches(text, start, end, surnames, text[start:end]))
         if persons:
             matches = [m for m in matches if not _overlaps(persons, m.start, m.end)]
         if surnames:
@@ -420,7 +420,7 @@ class Geoparser:
         self._contained_unknowns(text, before_comma, matches)
         self._link_containers(text, matches)
         dateline = self._dateline(doc, matches)
-        self._resolve(matches, demonym_votes, dateline, _listed(text, matches))
+        self._resolve(text, matches, demonym_votes, dateline, _listed(text, matches))
         self._roles(text, matches)
         return self._places(text, matches)
 
@@ -431,7 +431,6 @@ class Geoparser:
         text: str,
         run_start: int,
         run_end: int,
-        sentence_starts: set[int],
         surnames: set[str],
         segment: str,
     ) -> list[_Match]:
@@ -463,21 +462,18 @@ class Geoparser:
         out: list[_Match] = []
         if plan.kept:
             first = run_start + plan.first_word
-            opens: bool | None = None
             for s, e, key, entries, prefer, name_end, may_open in plan.kept:
-                start = run_start + s
-                end = run_start + e
-                m = _Match(start, end, key, entries, prefer=prefer)
+                m = _Match(
+                    run_start + s,
+                    run_start + e,
+                    key,
+                    entries,
+                    prefer=prefer,
+                    pending=True,
+                    opens_at=first if may_open else None,
+                )
                 if name_end is not None:
                     m.name_end = run_start + name_end
-                if may_open:
-                    if opens is None:
-                        opens = _starts_sentence(text, first, sentence_starts)
-                    m.sentence_start = opens
-                before_text = text[max(0, start - 30) : start]
-                m.locative = _is_locative(before_text)
-                m.after_the = before_text.endswith(("the ", "The "))
-                m.speaks = _SPEECH_AFTER.match(text, end) is not None
                 out.append(m)
         if plan.unmatched is not None:
             words = plan.words
@@ -1154,6 +1150,7 @@ class Geoparser:
 
     def _resolve(
         self,
+        text: str,
         matches: list[_Match],
         demonym_votes: dict[str, float],
         dateline: _Match | None,
@@ -1199,6 +1196,8 @@ class Geoparser:
         for m in known:
             if m.key in passed:
                 continue  # (one mention that passes is enough)
+            if m.pending:
+                _read_context(text, m)
             threshold = (
                 _MIN_SCORE_CUED
                 if (m.cued or m.container or m.contained or m.prefer)
@@ -1920,15 +1919,30 @@ def _trim_word(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _starts_sentence(text: str, offset: int, sentence_starts: set[int]) -> bool:
-    if offset in sentence_starts or offset == 0:
+def _read_context(text: str, m: _Match) -> None:
+    """Read the flags of a name from a run off the text around it: whether it opens a
+    sentence, follows a locative word or "the", or a verb of speech follows it."""
+    m.pending = False
+    start = m.start
+    if m.opens_at is not None:
+        m.sentence_start = _starts_sentence(text, m.opens_at)
+    before_text = text[max(0, start - 30) : start]
+    m.locative = _is_locative(before_text)
+    m.after_the = before_text.endswith(("the ", "The "))
+    m.speaks = _SPEECH_AFTER.match(text, m.end) is not None
+
+
+def _starts_sentence(text: str, offset: int) -> bool:
+    """Whether a name opens a sentence, found by looking back from it (building every
+    sentence of the article would cost more)."""
+    if offset == 0:
         return True
     k = offset - 1
     while k >= 0 and text[k] in _OPENERS:
         k -= 1
     while k >= 0 and text[k] in " \t":
         k -= 1
-    return k < 0 or text[k] in '.!?\n:"“' or (k + 1) in sentence_starts
+    return k < 0 or text[k] in '.!?\n:"“'
 
 
 def _person_spans(people: Sequence[Any]) -> list[tuple[int, int]]:

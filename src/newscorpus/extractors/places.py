@@ -289,7 +289,9 @@ _WordFacts = tuple[str, str, tuple[Entry, ...], bool, bool]
 
 # What makes two matches of an article resolve alike, and their context-free scores.
 _Sig = tuple[str, int, tuple[str, ...], bool, int]
-_Priors = tuple[bool, tuple[tuple[Entry, float], ...]]
+# Whether a region rivals a country's name, the readings with their scores before the
+# context, and the best of them before the context.
+_Priors = tuple[bool, tuple[tuple[Entry, float], ...], tuple[Entry | None, float]]
 
 
 class _RunPlan(NamedTuple):
@@ -1334,7 +1336,8 @@ class Geoparser:
             if m.contained and e is m.entries[0]:
                 score += _CONTAINER_BONUS
             out.append((e, score))
-        return rivalled, tuple(out)
+        scored = tuple(out)
+        return rivalled, scored, _pick_prior(rivalled, scored)
 
     def _anchor_unknown(self, matches: list[_Match]) -> None:
         """Pin facilities and cued unknown names to the place the text puts them in."""
@@ -1583,7 +1586,7 @@ class _Context:
 
         What the places nearby add is not counted when even the most they can add would
         not lift a reading past the best so far: it loses either way."""
-        rivalled, scored = priors
+        rivalled, scored, _ = priors
         best: Entry | None = None
         best_score = -math.inf
         own_cc, own_a1, own_weight = self.by_key.get(name, _NO_OWN)
@@ -1665,7 +1668,7 @@ def _best_all(alike: list[tuple[_Priors, list[_Match]]], context: _Context | Non
     for priors, group in alike:
         m = group[0]
         if context is None:
-            best, best_score = _pick_prior(priors)
+            best, best_score = priors[2]
         else:
             best, best_score = context.pick(m.key, priors)
         if best is None:
@@ -1675,9 +1678,10 @@ def _best_all(alike: list[tuple[_Priors, list[_Match]]], context: _Context | Non
             m.score = best_score
 
 
-def _pick_prior(priors: _Priors) -> tuple[Entry | None, float]:
+def _pick_prior(
+    rivalled: bool, scored: tuple[tuple[Entry, float], ...]
+) -> tuple[Entry | None, float]:
     """The best reading of a match before any context."""
-    rivalled, scored = priors
     best: Entry | None = None
     best_score = -math.inf
     for k, (e, score) in enumerate(scored):

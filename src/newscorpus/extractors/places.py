@@ -231,7 +231,8 @@ _POSSESSIVE: Final = re.compile(r"['’]s\b")
 _CONTRACTION: Final = re.compile(r"['’](?:ll|ve|re|d|m|t)$")
 _CAPITALISED: Final = re.compile(r"[A-Z]")
 _BLANKS: Final = frozenset(" \t")
-_TRIM_LAST: Final = frozenset(',;:!?"”’)s')
+_CLOSERS: Final = ',;:!?"”’)'
+_TRIM_LAST: Final = frozenset(_CLOSERS + "s")
 # What _trim_word takes off a word: closing marks, a possessive. A run without any of
 # them keeps its words whole.
 _TRIMMABLE: Final = re.compile(r"[,;:!?\"”’)]|'s")
@@ -385,11 +386,13 @@ class Geoparser:
             if ccs:
                 for cc in ccs:
                     demonym_votes[cc] += 1
-            if text[run_end : run_end + 1] == "," or (
-                text[run_end - 1] in _TRIM_LAST
-                and _trim_word(text, run_start, run_end)[1] < run_end
+            if (
+                text[run_end : run_end + 1] == ","
+                or text[run_end - 1] in _CLOSERS
+                or text.endswith(("'s", "’s"), run_start, run_end)
             ):
-                # A comma follows the name, once its closing marks are trimmed.
+                # A comma follows the name, once _trim_word has taken off its closing
+                # marks or possessive (if any: then it may).
                 before_comma.append((run_start, run_end))
             if segment in inert:
                 continue  # a run that never holds a place, whatever surrounds it
@@ -1038,8 +1041,10 @@ class Geoparser:
         """``Bangor, Maine``: a place right after a comma may contain the one before."""
         starts = {m.start for m in matches}
         for m in list(matches):
+            if not m.entries or not text.startswith(",", m.end):
+                continue  # (the abbreviation comes after a comma)
             abbr = _ABBREVIATED_CONTAINER.match(text, m.end)
-            if abbr is None or abbr.start("abbr") in starts or not m.entries:
+            if abbr is None or abbr.start("abbr") in starts:
                 continue
             entries = tuple(
                 e
@@ -1916,7 +1921,7 @@ def _display(surface: str, kind: str | None) -> str:
 def _trim_word(text: str, start: int, end: int) -> tuple[int, int]:
     if end <= start or text[end - 1] not in _TRIM_LAST:
         return start, end
-    while end > start and text[end - 1] in ',;:!?"”’)':
+    while end > start and text[end - 1] in _CLOSERS:
         end -= 1
     if text[start:end].endswith(("'s", "’s")):
         end -= 2

@@ -386,10 +386,10 @@ class Geoparser:
             if ccs:
                 for cc in ccs:
                     demonym_votes[cc] += 1
-            if (
-                text[run_end : run_end + 1] == ","
-                or text[run_end - 1] in _CLOSERS
-                or text.endswith(("'s", "’s"), run_start, run_end)
+            last = text[run_end - 1]
+            if text[run_end : run_end + 1] == "," or (
+                last in _TRIM_LAST
+                and (last != "s" or text.endswith(("'s", "’s"), run_start, run_end))
             ):
                 # A comma follows the name, once _trim_word has taken off its closing
                 # marks or possessive (if any: then it may).

@@ -183,10 +183,13 @@ _LOCATIVE: Final = re.compile(
 _NEAR_UNKNOWN: Final = re.compile(r"\b(?:near|outside|in|at)[ \t]+$")
 _COMMA: Final = re.compile(r",[ \t]+")
 _CLAUSE_END: Final = re.compile(r"[ \t]*(?:[,.;:)]|$)")
-_AFTER_DESIGNATOR: Final = re.compile(
-    r"[ \t]+(?P<word>region|oblast|province|river|county|district|governorate|valley|"
-    r"mountains|island|islands|prefecture|state|lake|sea|city|town|village)\b"
-)
+_AFTER_DESIGNATOR_WORDS: Final = (
+    "region oblast province river county district governorate valley mountains island "
+    "islands prefecture state lake sea city town village"
+).split()
+_AFTER_DESIGNATOR: Final = re.compile(rf"[ \t]+(?P<word>{'|'.join(_AFTER_DESIGNATOR_WORDS)})\b")
+# What the character after a blank must be for _AFTER_DESIGNATOR to match there.
+_DESIGNATOR_NEXT: Final = frozenset(" \t" + "".join(w[0] for w in _AFTER_DESIGNATOR_WORDS))
 _FACILITY: Final = re.compile(
     r"[ \t]+(?P<word>(?:(?:chemical|nuclear|power|steel|coal|gas|oil|water|treatment)[ \t]+)?"
     r"(?:plant|steelworks|steel[ \t]+works|factory|refinery|mine|airport|air[ \t]+base|"
@@ -445,6 +448,7 @@ class Geoparser:
         after = (
             _AFTER_DESIGNATOR.match(text, run_end)
             if text[run_end : run_end + 1] in _BLANKS
+            and text[run_end + 1 : run_end + 2] in _DESIGNATOR_NEXT
             else None
         )
         cache_key: str | tuple[str, str] = segment if after is None else (segment, after.group())

@@ -148,6 +148,15 @@ def test_a_file_without_checksum_sets_reads_the_same(tmp_path: Path) -> None:
         assert without.continued(word) == with_sets.continued(word)
     for word in ("reading", "kyiv", "landmark", "qwxzy"):
         assert without.is_word(word) == with_sets.is_word(word)
+    # The quick test rules out only keys that name nothing; without bitmaps, none.
+    for key in ("kyiv", "new york", "qwxzy plorb", "officials", "uk"):
+        assert with_sets.may_name(key) or not with_sets.lookup(key)
+        assert without.may_name(key)
+    assert not with_sets.may_name("qwxzy plorb")
+    for word in ("new", "officials", "qwxzy", "san"):
+        assert with_sets.may_continue(word) or not with_sets.continued(word)
+        assert without.may_continue(word)
+    assert with_sets.may_continue("new") and not with_sets.may_continue("qwxzy")
 
 
 def test_noise_alternates_are_not_names(gaz: Gazetteer) -> None:

@@ -360,3 +360,21 @@ def test_a_list_of_states_is_not_a_town_and_its_state() -> None:
     )
     assert found["Washington"].kind == "region"
     assert found["West Virginia"].kind == "region" and found["Wyoming"].kind == "region"
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *"near in at of into towards visiting outskirts the The xin x é _ ( - . 1".split(),
+                *(" ", "  ", "\t", "\n"),
+            ]
+        ),
+        max_size=14,
+    )
+)
+def test_the_locative_test_searches_only_the_end_of_the_text(pieces: list[str]) -> None:
+    from newscorpus.extractors.places import _LOCATIVE, _is_locative
+
+    before = "".join(pieces)[-30:]
+    assert _is_locative(before) == (_LOCATIVE.search(before) is not None)

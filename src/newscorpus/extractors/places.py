@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+import operator
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
@@ -182,10 +183,13 @@ _LOCATIVE: Final = re.compile(
 _NEAR_UNKNOWN: Final = re.compile(r"\b(?:near|outside|in|at)[ \t]+$")
 _COMMA: Final = re.compile(r",[ \t]+")
 _CLAUSE_END: Final = re.compile(r"[ \t]*(?:[,.;:)]|$)")
-_AFTER_DESIGNATOR: Final = re.compile(
-    r"[ \t]+(?P<word>region|oblast|province|river|county|district|governorate|valley|"
-    r"mountains|island|islands|prefecture|state|lake|sea|city|town|village)\b"
-)
+_AFTER_DESIGNATOR_WORDS: Final = (
+    "region oblast province river county district governorate valley mountains island "
+    "islands prefecture state lake sea city town village"
+).split()
+_AFTER_DESIGNATOR: Final = re.compile(rf"[ \t]+(?P<word>{'|'.join(_AFTER_DESIGNATOR_WORDS)})\b")
+# What the character after a blank must be for _AFTER_DESIGNATOR to match there.
+_DESIGNATOR_NEXT: Final = frozenset(" \t" + "".join(w[0] for w in _AFTER_DESIGNATOR_WORDS))
 _FACILITY: Final = re.compile(
     r"[ \t]+(?P<word>(?:(?:chemical|nuclear|power|steel|coal|gas|oil|water|treatment)[ \t]+)?"
     r"(?:plant|steelworks|steel[ \t]+works|factory|refinery|mine|airport|air[ \t]+base|"
@@ -215,6 +219,8 @@ _METONYM_AFTER: Final = re.compile(
     r"recognized|recognised|backed|supported|sent|ordered)\b"
 )
 _WORDS: Final = re.compile(r"[^ \t]+")
+_START: Final = operator.attrgetter("start")
+_span: Final = re.Match.span
 # A lower-case word hyphenated to the end of a name: "-based", "-born", "-led".
 _HYPHEN_TAIL: Final = re.compile(r"-[a-z]{3,}$")
 # "Charleston, W.Va.", "Bangor, Me.", "Austin, TX": clipped or postal state names.
@@ -228,7 +234,11 @@ _POSSESSIVE: Final = re.compile(r"['’]s\b")
 _CONTRACTION: Final = re.compile(r"['’](?:ll|ve|re|d|m|t)$")
 _CAPITALISED: Final = re.compile(r"[A-Z]")
 _BLANKS: Final = frozenset(" \t")
-_TRIM_LAST: Final = frozenset(',;:!?"”’)s')
+_CLOSERS: Final = ',;:!?"”’)'
+_TRIM_LAST: Final = frozenset(_CLOSERS + "s")
+# What _trim_word takes off a word: closing marks, a possessive. A run without any of
+# them keeps its words whole.
+_TRIMMABLE: Final = re.compile(r"[,;:!?\"”’)]|'s")
 _OPENERS: Final = frozenset("\"'“‘«([—–-")
 
 _NEEDS_DESIGNATOR: Final = frozenset(
@@ -276,9 +286,16 @@ _MAX_BONUS: Final = 6.5 + _MAX_NEAR_BONUS + 0.5
 _Kept = tuple[int, int, str, tuple[Entry, ...], tuple[str, ...], int | None, bool]
 
 
+# What a plan needs of a word: its lower-case form (without a final dot), key, entries
+# as a name of its own, whether a longer name may start with it, and whether it may be
+# part of a place name the context cues (no stop word, title or demonym).
+_WordFacts = tuple[str, str, tuple[Entry, ...], bool, bool]
+
 # What makes two matches of an article resolve alike, and their context-free scores.
 _Sig = tuple[str, int, tuple[str, ...], bool, int]
-_Priors = tuple[bool, tuple[tuple[Entry, float], ...]]
+# Whether a region rivals a country's name, the readings with their scores before the
+# context, and the best of them before the context.
+_Priors = tuple[bool, tuple[tuple[Entry, float], ...], tuple[Entry | None, float]]
 
 
 class _RunPlan(NamedTuple):
@@ -327,6 +344,11 @@ class _Match:
     """Followed by "said", "told" ...: a person, unless a capital or a country speaks."""
     after_the: bool = False
     """After "the": a country, region or feature perhaps, hardly ever a town."""
+    pending: bool = False
+    """The four flags above are still to be read from the text (see _read_context):
+    only acceptance needs them, and only for some mentions."""
+    opens_at: int | None = None
+    """For a pending name that may open a sentence: its run's first word."""
 
 
 class Geoparser:
@@ -339,6 +361,10 @@ class Geoparser:
         self._demonym_cache: dict[str, tuple[str, ...]] = {}
         self._demonym_words: dict[str, str] = {}
         self._inert: set[str] = set()
+        self._words: dict[str, _WordFacts] = {}
+        self._prior_cache: dict[
+            tuple[int, tuple[str, ...], bool], tuple[tuple[Entry, ...], _Priors]
+        ] = {}
 
     def __call__(self, doc: Document, /) -> Sequence[Place]:
         text = doc.text
@@ -346,9 +372,6 @@ class Geoparser:
             return ()
         analysis = doc.analysis
         persons = _Spans(_person_spans(doc.results.get("people") or ()))
-        # Sentence starts are found by looking back from a candidate (see
-        # _starts_sentence); building every sentence of the article would cost more.
-        sentence_starts: set[int] = set()
         matches: list[_Match] = []
         surnames: set[str] = set()
         run_matches = self._run_matches
@@ -366,19 +389,23 @@ class Geoparser:
             if ccs:
                 for cc in ccs:
                     demonym_votes[cc] += 1
-            if text[run_end : run_end + 1] == "," or text[run_end - 1] in _TRIM_LAST:
+            last = text[run_end - 1]
+            if text[run_end : run_end + 1] == "," or (
+                last in _TRIM_LAST
+                and (last != "s" or text.endswith(("'s", "’s"), run_start, run_end))
+            ):
+                # A comma follows the name, once _trim_word has taken off its closing
+                # marks or possessive (if any: then it may).
                 before_comma.append((run_start, run_end))
             if segment in inert:
                 continue  # a run that never holds a place, whatever surrounds it
             if run_end - run_start <= 120:
-                found = run_matches(text, run_start, run_end, sentence_starts, surnames, segment)
+                found = run_matches(text, run_start, run_end, surnames, segment)
                 if found:
                     matches.extend(found)
                 continue
             for start, end in _bounded_runs(text, ((run_start, run_end),)):
-                matches.extend(
-                    run_matches(text, start, end, sentence_starts, surnames, text[start:end])
-                )
+                matches.extend(run_matches(text, start, end, surnames, text[start:end]))
         if persons:
             matches = [m for m in matches if not _overlaps(persons, m.start, m.end)]
         if surnames:
@@ -401,7 +428,7 @@ class Geoparser:
         self._contained_unknowns(text, before_comma, matches)
         self._link_containers(text, matches)
         dateline = self._dateline(doc, matches)
-        self._resolve(matches, demonym_votes, dateline, _listed(text, matches))
+        self._resolve(text, matches, demonym_votes, dateline, _listed(text, matches))
         self._roles(text, matches)
         return self._places(text, matches)
 
@@ -412,26 +439,26 @@ class Geoparser:
         text: str,
         run_start: int,
         run_end: int,
-        sentence_starts: set[int],
         surnames: set[str],
         segment: str,
     ) -> list[_Match]:
         """The matches in one run of capitalised words (``segment``, at ``run_start``)."""
-        single = " " not in segment and "\t" not in segment
-        if single and segment.lower() in _STOP and not segment.isupper():
-            # Most runs are one word, and most of those open a sentence ("The", "But").
-            self._remember_inert(segment)
-            return []
         # What a run holds depends only on its own words and on a designator right after
         # it ("Luhansk region"): that part is worked out once per process for each form.
         after = (
             _AFTER_DESIGNATOR.match(text, run_end)
             if text[run_end : run_end + 1] in _BLANKS
+            and text[run_end + 1 : run_end + 2] in _DESIGNATOR_NEXT
             else None
         )
         cache_key: str | tuple[str, str] = segment if after is None else (segment, after.group())
         plan = self._plans.get(cache_key)
         if plan is None:
+            single = " " not in segment and "\t" not in segment
+            if single and segment.lower() in _STOP and not segment.isupper():
+                # Most runs are one word, and most of those open a sentence ("The").
+                self._remember_inert(segment)
+                return []
             plan = self._plan_run(text, run_start, run_end, single, surnames)
             if len(self._plans) >= _SURFACE_CACHE:
                 self._plans.clear()
@@ -444,21 +471,18 @@ class Geoparser:
         out: list[_Match] = []
         if plan.kept:
             first = run_start + plan.first_word
-            opens: bool | None = None
             for s, e, key, entries, prefer, name_end, may_open in plan.kept:
-                start = run_start + s
-                end = run_start + e
-                m = _Match(start, end, key, entries, prefer=prefer)
+                m = _Match(
+                    run_start + s,
+                    run_start + e,
+                    key,
+                    entries,
+                    prefer=prefer,
+                    pending=True,
+                    opens_at=first if may_open else None,
+                )
                 if name_end is not None:
                     m.name_end = run_start + name_end
-                if may_open:
-                    if opens is None:
-                        opens = _starts_sentence(text, first, sentence_starts)
-                    m.sentence_start = opens
-                before_text = text[max(0, start - 30) : start]
-                m.locative = _LOCATIVE.search(before_text) is not None
-                m.after_the = before_text.endswith(("the ", "The "))
-                m.speaks = _SPEECH_AFTER.match(text, end) is not None
                 out.append(m)
         if plan.unmatched is not None:
             words = plan.words
@@ -476,14 +500,12 @@ class Geoparser:
         which of them are people or organisations instead, and the surnames it shows
         (added to ``surnames`` and recorded, to be replayed when the form comes again).
         Offsets in the plan are relative to the run's start."""
-        added: set[str] = set()
-        plan = self._plan_run_words(text, run_start, run_end, single, added)
-        if not added:
-            if plan.inert:
-                self._remember_inert(text[run_start:run_end])
-            return plan
-        surnames.update(added)
-        return plan._replace(surnames=tuple(added))
+        plan = self._plan_run_words(text, run_start, run_end, single, set())
+        if plan.surnames:
+            surnames.update(plan.surnames)
+        elif plan.inert:
+            self._remember_inert(text[run_start:run_end])
+        return plan
 
     def _remember_inert(self, segment: str) -> None:
         if len(self._inert) >= _SURFACE_CACHE:
@@ -493,28 +515,39 @@ class Geoparser:
     def _plan_run_words(
         self, text: str, run_start: int, run_end: int, single: bool, surnames: set[str]
     ) -> _RunPlan:
+        """The plan of a run; ``surnames`` (empty) collects the surnames it shows."""
         if single:
             words = [_trim_word(text, run_start, run_end)]
+            words = [(s, e) for s, e in words if e > s]
         else:
-            words = [m.span() for m in _WORDS.finditer(text, run_start, run_end)]
-            words = [_trim_word(text, s, e) for s, e in words]
+            words = list(map(_span, _WORDS.finditer(text, run_start, run_end)))
+            trim = _TRIMMABLE.search(text, run_start, run_end) is not None
+            if trim:
+                words = [_trim_word(text, s, e) for s, e in words]
             if words and words[-1][1] > words[-1][0]:
                 # "the San Jose-based court": the name ends before "-based".
                 s, e = words[-1]
-                tail = _HYPHEN_TAIL.search(text, s, e)
+                tail = _HYPHEN_TAIL.search(text, s, e) if text.find("-", s, e) >= 0 else None
                 if tail is not None and tail.start() > s:
                     words[-1] = (s, tail.start())
-        words = [(s, e) for s, e in words if e > s]
+            if trim:
+                words = [(s, e) for s, e in words if e > s]
         if not words:
             return _RunPlan()
-        lowers = [text[s:e].lower().rstrip(".") for s, e in words]
+        word = self._word
+        facts = [word(text[s:e]) for s, e in words]
+        lowers = [f[0] for f in facts]
         n = len(words)
         if n == 1:
             # One word: none of the rules about its neighbours apply.
             rel = ((words[0][0] - run_start, words[0][1] - run_start),)
-            one = None if lowers[0] in _PARTICLES else self._lookup_words(text, words, lowers, 0, 1)
+            one = (
+                None
+                if lowers[0] in _PARTICLES
+                else _word_match(text, words[0][0], words[0][1], facts[0])
+            )
             if one is None:
-                cued_one = self._may_be_cued(lowers)
+                cued_one = lowers[0] not in _STOP and facts[0][4]
                 return _RunPlan(
                     first_word=rel[0][0],
                     words=rel,
@@ -533,26 +566,39 @@ class Geoparser:
             )
             return _RunPlan(kept=(kept_one,), first_word=rel[0][0], words=rel)
         found: list[tuple[int, int, _Match]] = []
+        # In ASCII, a name of several words starting with a word that starts no longer
+        # name needs a designator in it ("Fulton County") or before it ("Lake Foo"): the
+        # other spans are not looked up at all (see _lookup_words).
+        ascii_run = text[run_start:run_end].isascii()
         i = 0
         while i < n:
-            if lowers[i] in _PARTICLES:
+            low = lowers[i]
+            if low in _PARTICLES:
                 i += 1
                 continue
             hit = None
-            for j in range(min(n, i + _MAX_NAME_WORDS), i, -1):
-                if lowers[j - 1] in _PARTICLES:
+            may_continue = not ascii_run or low in _LEADS or facts[i][3]
+            for j in range(min(n, i + _MAX_NAME_WORDS), i + 1, -1):
+                final = lowers[j - 1]
+                if final in _PARTICLES or (not may_continue and final not in _DESIGNATOR_AFTER):
                     continue
-                hit = self._lookup_words(text, words, lowers, i, j)
+                hit = self._lookup_words(text, words, lowers, i, j, facts[i][3])
                 if hit is not None:
                     found.append((i, j, hit))
+                    i = j
                     break
-            i = found[-1][1] if hit is not None else i + 1
+            else:
+                hit = _word_match(text, words[i][0], words[i][1], facts[i])
+                if hit is not None:
+                    found.append((i, i + 1, hit))
+                i += 1
         any_hit = bool(found)
         if not found and n >= 2 and lowers[0] not in _STOP and lowers[0] not in _TITLES:
             # A person's name, maybe: remember its last word (weak evidence).
-            surnames.add("?" + fold(text[words[-1][0] : words[-1][1]]))
+            surnames.add("?" + facts[-1][1])
         given = self.gaz.given_names
-        for k in range(n - 1 if n > 1 else 0):
+        # (A run without a given name before its last word has none of them.)
+        for k in range(0 if given.isdisjoint(lowers[:-1]) else n - 1):
             # "Kelly Smith", "John Baker": a given name followed by a capitalised word
             # starts a person's name, whatever the gazetteer says about either word.
             nxt = lowers[k + 1]
@@ -577,7 +623,7 @@ class Geoparser:
                     and not any(f[0] == last + 1 for f in found)
                 ):
                     last += 1
-                surnames.add(fold(text[words[last][0] : words[last][1]]))
+                surnames.add(facts[last][1])
                 found = [
                     f
                     for f in found
@@ -602,10 +648,11 @@ class Geoparser:
             start, end = words[0][0], words[-1][1]
             kind = "street" if lowers[-1] in _ROAD_WORDS else "landmark"
             return _RunPlan(
-                street=(start - run_start, end - run_start, fold(text[start:end]), kind)
+                street=(start - run_start, end - run_start, fold(text[start:end]), kind),
+                surnames=tuple(surnames),
             )
-        found = self._drop_split_names(found)
-        given = self.gaz.given_names
+        if len(found) > 1:
+            found = self._drop_split_names(found)
         kept: list[_Kept] = []
         matched = {k for i, j, _ in found for k in range(i, j)}
         for i, j, m in found:
@@ -651,13 +698,16 @@ class Geoparser:
                     may_open,
                 )
             )
-        cued = not found and self._may_be_cued(lowers)
+        # A run without a gazetteer name may still be a place the context cues ("an
+        # industrial Ukrainian region" names no place).
+        cued = not found and lowers[0] not in _STOP and any(f[4] for f in facts)
         return _RunPlan(
             kept=tuple(kept),
             first_word=words[0][0] - run_start,
-            words=tuple((s - run_start, e - run_start) for s, e in words),
+            words=tuple([(s - run_start, e - run_start) for s, e in words]),
             unmatched=tuple(lowers) if cued else None,
             facility_word=cued and n >= 2 and lowers[-1] in _FACILITY_WORDS,
+            surnames=tuple(surnames),
             inert=not any_hit and not cued,
         )
 
@@ -670,13 +720,33 @@ class Geoparser:
             w in _TITLES or w in gaz.given_names or gaz.is_word(w) for w in plan.unmatched
         )
 
-    def _may_be_cued(self, lowers: Sequence[str]) -> bool:
-        """Whether a run without a gazetteer name may still be a place the context cues."""
-        if lowers[0] in _STOP:
-            return False
-        # "an industrial Ukrainian region" names no place
-        demonyms = self.gaz.demonyms
-        return any(w not in _STOP and w not in _TITLES and fold(w) not in demonyms for w in lowers)
+    def _word(self, surface: str) -> _WordFacts:
+        """What a run's plan needs to know of one of its words, memoised per process:
+        names share their words ("Joe Biden", "President Biden", "Biden")."""
+        found = self._words.get(surface)
+        if found is not None:
+            return found
+        low = surface.lower()
+        lower = low.rstrip(".")
+        is_ascii = surface.isascii()
+        # (A plain ASCII word folds to its lower-case form, and that to itself again.)
+        key = low if is_ascii and low.isalpha() else fold(surface)
+        if lower in _STOP and not surface.isupper():
+            entries = _NO_ENTRIES  # "In", "The": never a name alone
+        else:
+            entries = self._entries(surface, key, True)
+        lower_key = key if lower == key and is_ascii else fold(lower)
+        facts = (
+            lower,
+            key,
+            entries,
+            self.gaz.may_continue(key),
+            lower not in _STOP and lower not in _TITLES and lower_key not in self.gaz.demonyms,
+        )
+        if len(self._words) >= _SURFACE_CACHE:
+            self._words.clear()
+        self._words[surface] = facts
+        return facts
 
     @staticmethod
     def _drop_split_names(
@@ -708,34 +778,30 @@ class Geoparser:
         lowers: list[str],
         i: int,
         j: int,
+        continues: bool,
     ) -> _Match | None:
+        """The match of words ``i`` to ``j`` (two or more) of a run; ``continues`` is
+        whether a longer name may start with word ``i`` (``Gazetteer.may_continue``)."""
         start, end = words[i][0], words[j - 1][1]
         surface = text[start:end]
-        if j - i == 1 and lowers[i] in _STOP and not surface.isupper():
-            return None  # "In", "The"
-        if (
-            j - i >= 2
-            and surface.isascii()
-            and not self.gaz.continued(fold(text[start : words[i][1]]))
-        ):
+        if not continues and surface.isascii():
             # No name starts with this word and a space: the surface is no key (it folds
             # to its first word's key, a space and more; in ASCII every word of a run
-            # keeps a letter).
+            # keeps a letter). A word that only may start one costs a look-up.
             key, entries = "", _NO_ENTRIES
         else:
-            key, entries = self._surface(surface, j - i == 1)
+            key, entries = self._surface(surface, False)
         if entries:
             match = _Match(start, end, key, entries)
-            if j - i >= 2:
-                # The designator is part of the name: "Orange County", "Lake Michigan".
-                match.prefer = _DESIGNATOR_AFTER.get(lowers[j - 1], ()) or next(
-                    (
-                        kinds
-                        for lead, kinds in _DESIGNATOR_BEFORE.items()
-                        if " ".join(lowers[i : i + len(lead.split())]) == lead
-                    ),
-                    (),
-                )
+            # The designator is part of the name: "Orange County", "Lake Michigan".
+            match.prefer = _DESIGNATOR_AFTER.get(lowers[j - 1], ()) or next(
+                (
+                    kinds
+                    for lead, kinds in _DESIGNATOR_BEFORE.items()
+                    if " ".join(lowers[i : i + len(lead.split())]) == lead
+                ),
+                (),
+            )
             # A designator right after: "Luhansk region", "Dnieper river".
             after = _AFTER_DESIGNATOR.match(text, end)
             if after is not None and after.group("word").islower():
@@ -745,7 +811,7 @@ class Geoparser:
                 match.prefer = _DESIGNATOR_AFTER.get(word, ())
             return match
         # A designator inside the run: "Fulton County", "Lake Foo", "Gulf of Aden".
-        if j - i >= 2 and lowers[j - 1] in _DESIGNATOR_AFTER:
+        if lowers[j - 1] in _DESIGNATOR_AFTER:
             inner = fold(text[start : words[j - 2][1]])
             prefer = _DESIGNATOR_AFTER[lowers[j - 1]]
             # "Police Department" is not the town of Police: the designator must fit.
@@ -774,17 +840,22 @@ class Geoparser:
         if found is not None:
             return found
         key = fold(surface)
-        entries: tuple[Entry, ...] = ()
-        if (
-            not (single and _CONTRACTION.search(surface))  # "I'll", "don't"
-            and not (key in _ORG_ACRONYMS and surface.replace(".", "").isupper())
-            and not (single and key in self.gaz.demonyms)  # "Canadian" is no mention
-        ):
-            entries = self._usable(self.gaz.lookup(key), surface)
+        entries = self._entries(surface, key, single)
         if len(cache) >= _SURFACE_CACHE:
             cache.clear()
         cache[surface] = (key, entries)
         return key, entries
+
+    def _entries(self, surface: str, key: str, single: bool) -> tuple[Entry, ...]:
+        """The entries a surface form (``key`` folded) may name."""
+        if (
+            self.gaz.may_name(key)  # most capitalised forms name no place at all
+            and not (single and _CONTRACTION.search(surface))  # "I'll", "don't"
+            and not (key in _ORG_ACRONYMS and surface.replace(".", "").isupper())
+            and not (single and key in self.gaz.demonyms)  # "Canadian" is no mention
+        ):
+            return self._usable(self.gaz.lookup(key), surface)
+        return _NO_ENTRIES
 
     def _usable(self, entries: tuple[Entry, ...], surface: str) -> tuple[Entry, ...]:
         """Drop entries reached through a spelling this surface form cannot be."""
@@ -812,13 +883,9 @@ class Geoparser:
         context says it is (the run passed :meth:`_may_be_cued`)."""
         n_words = len(plan.words)
         # "the town of X": only worth a search when "of" ends the 60 characters before.
-        lo = max(0, start - 60)
-        k = start
-        while k > lo and text[k - 1] in _BLANKS:
-            k -= 1
-        kind_of = (
-            _KIND_OF.search(text[lo:start]) if k >= lo + 2 and text[k - 2 : k] == "of" else None
-        )
+        before = text[max(0, start - 60) : start]
+        before_word = before.rstrip(" \t")
+        kind_of = _KIND_OF.search(before) if before_word.endswith("of") else None
         if kind_of is not None:
             kind = kind_of.group("kind")
             kind = {
@@ -876,8 +943,8 @@ class Geoparser:
             )
         if (
             n_words <= 3
-            and k > 0
-            and text[k - 1] in "rent"  # the last letter of near, outside, in, at
+            # the last letter of near, outside, in, at (after 60 blanks, none of them)
+            and before_word.endswith(("r", "e", "n", "t"))
             and _NEAR_UNKNOWN.search(text[max(0, start - 12) : start]) is not None
             and _CLAUSE_END.match(text, end)
             and self._near_ok(plan)
@@ -921,7 +988,9 @@ class Geoparser:
             for m in matches
             if m.entries and m.entries[0].kind in ("region", "country") and not m.prefer
         }
-        covered = _Spans([(m.start, m.end) for m in matches])
+        # The spans of the matches as they are now, indexed only if a name needs them.
+        spans = [(m.start, m.end) for m in matches]
+        covered: _Spans | None = None
         unknowns = {(m.start, m.end): m for m in matches if not m.entries}
         for start, end in candidates:
             start, end = _trim_word(text, start, end)
@@ -937,8 +1006,11 @@ class Geoparser:
                 abbr = _ABBREVIATED_CONTAINER.match(text, end)
                 if abbr is None:
                     continue
-            if existing is None and _overlaps(covered, start, end):
-                continue
+            if existing is None:
+                if covered is None:
+                    covered = _Spans(spans)
+                if covered.overlaps(start, end):
+                    continue
             lowers = [w.lower().rstrip(".") for w in text[start:end].split()]
             if any(
                 w in _STOP or w in _TITLES or w in self.gaz.given_names or self.gaz.is_word(w)
@@ -973,8 +1045,10 @@ class Geoparser:
         """``Bangor, Maine``: a place right after a comma may contain the one before."""
         starts = {m.start for m in matches}
         for m in list(matches):
+            if not m.entries or not text.startswith(",", m.end):
+                continue  # (the abbreviation comes after a comma)
             abbr = _ABBREVIATED_CONTAINER.match(text, m.end)
-            if abbr is None or abbr.start("abbr") in starts or not m.entries:
+            if abbr is None or abbr.start("abbr") in starts:
                 continue
             entries = tuple(
                 e
@@ -985,7 +1059,7 @@ class Geoparser:
                 a_start, a_end = abbr.span("abbr")
                 matches[:] = [o for o in matches if o.end <= a_start or o.start >= a_end]
                 matches.append(_Match(a_start, a_end, fold(abbr.group("abbr")), entries))
-        by_start = sorted(matches, key=lambda m: m.start)
+        by_start = sorted(matches, key=_START)
         before: _Match | None = None
         for a, b in itertools.pairwise(by_start):
             previous, before = before, a
@@ -1029,14 +1103,18 @@ class Geoparser:
         matches[:] = [
             m
             for m in matches
-            if not m.entries or m.contained or any(e.how != CONTAINER_ONLY for e in m.entries)
+            if not m.entries
+            or m.contained
+            or m.entries[0].how != CONTAINER_ONLY
+            or any(e.how != CONTAINER_ONLY for e in m.entries)
         ]
 
     def _demonyms_of(self, segment: str) -> tuple[str, ...]:
         """The countries the demonyms in a name candidate vote for ("Russian", ...)."""
         words = self._demonym_words
         found_list: list[str] = []
-        for word in _WORDS.findall(segment):
+        parts = _WORDS.findall(segment) if " " in segment or "\t" in segment else (segment,)
+        for word in parts:
             cc = words.get(word)
             if cc is None:
                 cc = self.gaz.demonyms.get(fold(word.split("-")[0]), "")
@@ -1056,7 +1134,7 @@ class Geoparser:
         dateline = doc.article.dateline
         if dateline is None:
             text = doc.text
-            for m in sorted(matches, key=lambda m: m.start)[:3]:
+            for m in sorted(matches, key=_START)[:3]:
                 surface = text[m.start : m.end]
                 line_start = text.rfind("\n", 0, m.start) + 1
                 if (
@@ -1083,6 +1161,7 @@ class Geoparser:
 
     def _resolve(
         self,
+        text: str,
         matches: list[_Match],
         demonym_votes: dict[str, float],
         dateline: _Match | None,
@@ -1090,17 +1169,19 @@ class Geoparser:
     ) -> None:
         known = [m for m in matches if m.entries]
         # Pass 1: priors only, to find the article's countries, regions and anchors.
-        priors: dict[_Sig, _Priors] = {}
-        self._best_all(known, None, priors)
+        alike = self._alike(known)
+        _best_all(alike, None)
         colocated = _colocated(known, self.gaz.common_words)
         previous: _Context | None = None
         settled: _Context | None = None
+        # Matches alike read alike: the first of each group stands for all of them.
+        firsts = [group[0] for _, group in alike]
         for _ in range(2):
-            context = _Context.from_matches(known, demonym_votes, dateline, colocated, listed)
+            context = _Context.from_matches(firsts, demonym_votes, dateline, colocated, listed)
             if previous is not None and context.same(previous):
                 settled = context  # the same context gives the same readings again
                 break
-            self._best_all(known, context, priors)
+            _best_all(alike, context)
             previous = context
         # Names resolved alike throughout the article: one reading per surface form.
         by_key: dict[str, list[_Match]] = defaultdict(list)
@@ -1121,20 +1202,21 @@ class Geoparser:
                     settled = None
         # Acceptance: weak single names need a cue or context behind them.
         passed: set[str] = set()
-        final = (
-            settled
-            if settled is not None
-            else _Context.from_matches(known, demonym_votes, dateline, colocated, listed)
-        )
+        final = settled  # the context of the final readings, made when one needs it
+        gaz = self.gaz
         for m in known:
+            if m.key in passed:
+                continue  # (one mention that passes is enough)
+            if m.pending:
+                _read_context(text, m)
             threshold = (
                 _MIN_SCORE_CUED
                 if (m.cued or m.container or m.contained or m.prefer)
                 else _MIN_SCORE
             )
             single = " " not in m.key
-            wordy = m.key in self.gaz.common_words or (
-                not single and all(self.gaz.is_word(w) for w in m.key.split())
+            wordy = m.key in gaz.common_words or (
+                not single and all(gaz.is_word(w) for w in m.key.split())
             )
             if wordy and m.chosen is not None and m.chosen.kind not in ("country", "continent"):
                 threshold += _WORDY_PENALTY if not m.sentence_start else 5.0
@@ -1146,7 +1228,7 @@ class Geoparser:
                 and m.chosen.prominence >= _STRONG
                 and m.chosen.kind in ("city", "town", "country", "continent")
             )
-            if single and not big and (m.key in self.gaz.given_names or m.key in self.gaz.surnames):
+            if single and not big and (m.key in gaz.given_names or m.key in gaz.surnames):
                 # Kelly, Nelson, Barry: a person more often than a village
                 threshold += 2.5 if m.locative else _PERSONLIKE_PENALTY
             if small and m.speaks and not big:
@@ -1155,10 +1237,11 @@ class Geoparser:
                 threshold += _AFTER_THE_PENALTY  # "the White House": not the town
             if m.locative:
                 threshold -= _LOCATIVE_BONUS
-            elif (
-                small and not (m.cued or m.container or m.contained or m.prefer) and final.lonely(m)
-            ):
-                threshold += _LONELY_PENALTY  # "Toyota" in a story set elsewhere
+            elif small and not (m.cued or m.container or m.contained or m.prefer):
+                if final is None:
+                    final = _Context.from_matches(known, demonym_votes, dateline, colocated, listed)
+                if final.lonely(m):
+                    threshold += _LONELY_PENALTY  # "Toyota" in a story set elsewhere
             if m.score >= threshold:
                 passed.add(m.key)
         # A name that is clearly a place once is that place at every mention.
@@ -1166,12 +1249,11 @@ class Geoparser:
         matches[:] = keep
         self._anchor_unknown(matches)
 
-    def _best_all(
-        self, known: list[_Match], context: _Context | None, priors: dict[_Sig, _Priors]
-    ) -> None:
-        """Resolve every match; a name repeated alike (same key, entries, cues and
-        container) is worked out once, and its context-free scores once per article."""
-        memo: dict[_Sig, tuple[Entry, float]] = {}
+    def _alike(self, known: list[_Match]) -> list[tuple[_Priors, list[_Match]]]:
+        """The matches of an article that resolve alike (same key, entries, cues and
+        container), each group with its context-free scores: every pass then works a
+        repeated name out once."""
+        groups: dict[_Sig, list[_Match]] = {}
         for m in known:
             c = m.container
             sig = (
@@ -1181,13 +1263,28 @@ class Geoparser:
                 m.contained,
                 -2 if c is None else (id(c.entries[0]) if c.entries else -1),
             )
-            found = memo.get(sig)
-            if found is None:
-                prior = priors.get(sig)
-                if prior is None:
-                    prior = priors[sig] = self._priors(m)
-                found = memo[sig] = _pick(m, prior, context)
-            m.chosen, m.score = found
+            group = groups.get(sig)
+            if group is None:
+                groups[sig] = [m]
+            else:
+                group.append(m)
+        cache = self._prior_cache
+        out: list[tuple[_Priors, list[_Match]]] = []
+        for group in groups.values():
+            m = group[0]
+            if m.container is not None:
+                out.append((self._priors(m), group))
+                continue
+            # Without a container the scores depend on the entries, designator and
+            # containment alone: worked out once per process for each such reading.
+            key = (id(m.entries), m.prefer, m.contained)
+            found = cache.get(key)
+            if found is None or found[0] is not m.entries:
+                if len(cache) >= _SURFACE_CACHE:
+                    cache.clear()
+                found = cache[key] = (m.entries, self._priors(m))
+            out.append((found[1], group))
+        return out
 
     @staticmethod
     def _priors(m: _Match) -> _Priors:
@@ -1248,18 +1345,20 @@ class Geoparser:
             if m.contained and e is m.entries[0]:
                 score += _CONTAINER_BONUS
             out.append((e, score))
-        return rivalled, tuple(out)
+        scored = tuple(out)
+        return rivalled, scored, _pick_prior(rivalled, scored)
 
     def _anchor_unknown(self, matches: list[_Match]) -> None:
         """Pin facilities and cued unknown names to the place the text puts them in."""
-        resolved = sorted((m for m in matches if m.chosen is not None), key=lambda m: m.start)
+        unknowns = [m for m in matches if not m.entries]
+        if not unknowns:
+            return
+        resolved = sorted((m for m in matches if m.chosen is not None), key=_START)
         if not resolved:
             return
-        focus = _focus(resolved)
+        focus: list[Entry | None] = []  # the article's focus, once a name needs it
         starts = [m.start for m in resolved]
-        for m in matches:
-            if m.entries:
-                continue
+        for m in unknowns:
             target: _Match | None = None
             if m.anchor is not None:
                 target = next((r for r in resolved if r.start == m.anchor), None)
@@ -1291,8 +1390,11 @@ class Geoparser:
             if target is not None and target.chosen is not None:
                 m.chosen = target.chosen
                 m.score = 0.5
-            elif focus is not None:
-                m.chosen = focus
+                continue
+            if not focus:
+                focus.append(_focus(resolved))
+            if focus[0] is not None:
+                m.chosen = focus[0]
                 m.score = 0.2
 
     def _roles(self, text: str, matches: list[_Match]) -> None:
@@ -1306,7 +1408,7 @@ class Geoparser:
 
     def _places(self, text: str, matches: list[_Match]) -> list[Place]:
         groups: dict[str, list[_Match]] = {}
-        for m in sorted(matches, key=lambda m: m.start):
+        for m in sorted(matches, key=_START):
             if m.entries and m.chosen is not None:
                 key = f"pid:{m.chosen.pid}"
             else:
@@ -1320,7 +1422,7 @@ class Geoparser:
                 for m in group
                 for end in (_mention_end(m),)
             )
-            score = max(m.score for m in group)
+            score = first.score if len(group) == 1 else max(m.score for m in group)
             if key.startswith("pid:") and first.chosen is not None:
                 e = first.chosen
                 resolution = _how(group)
@@ -1416,16 +1518,24 @@ class _Context:
                 continue
             if m.key not in best or m.score > best[m.key].score:
                 best[m.key] = m
+        countries, by_key, admin1, admin1_by_pid = (
+            ctx.countries,
+            ctx.by_key,
+            ctx.admin1,
+            ctx.admin1_by_pid,
+        )
+        dateline_key = dateline.key if dateline is not None else None
+        total = 0.0
         for key, m in best.items():
             e = m.chosen
             assert e is not None and e.country_code is not None
-            weight = 3.0 if dateline is not None and dateline.key == key else 1.0
-            ctx.countries[e.country_code] += weight
-            ctx.by_key[key] = (e.country_code, e.admin1_code, weight)
-            ctx.total += weight
+            weight = 3.0 if dateline_key == key else 1.0
+            countries[e.country_code] += weight
+            by_key[key] = (e.country_code, e.admin1_code, weight)
+            total += weight
             if e.admin1_code and e.kind not in ("country", "continent"):
-                ctx.admin1[(e.country_code, e.admin1_code)] += weight
-                ctx.admin1_by_pid[e.pid] += weight
+                admin1[(e.country_code, e.admin1_code)] += weight
+                admin1_by_pid[e.pid] += weight
             if key in listed and any(r.kind == "region" and r.how == PRIMARY for r in m.entries):
                 # A listed name that can be a region may be read as one, but only names
                 # that are regions first of all make the list a list of regions.
@@ -1439,6 +1549,7 @@ class _Context:
                 and len(ctx.anchors) < _MAX_CONTEXT_NAMES
             ):
                 ctx.anchors.append((key, e.pid, e.lat, e.lon))
+        ctx.total = total
         for cc, n in demonyms.items():
             ctx.countries[cc] += 0.5 * n
             ctx.total += 0.5 * n
@@ -1478,97 +1589,115 @@ class _Context:
             return 0.0
         return self.countries.get(country_code, 0.0) / self.total
 
-    def bonus(
-        self,
-        name: str,
-        e: Entry,
-        own: tuple[str | None, str | None, float],
-        need: float = math.inf,
-    ) -> float:
-        """What the article adds to reading ``name`` as ``e``; ``own`` is the vote of
-        ``name`` itself (``by_key[name]``). When even the most the places nearby can add
-        would not reach ``need`` (more than the reading needs to win), they are not
-        counted: the reading loses either way."""
-        bonus = 0.0
-        own_cc, own_a1, own_weight = own
-        cc = e.country_code
-        colocated = self.colocated.get(e.pid, 0) if self.colocated else 0
-        if cc and self.total:
-            others = self.countries.get(cc, 0.0) - (own_weight if own_cc == cc else 0.0)
-            total = self.total - own_weight
-            if colocated > others:
-                # The names that may be places beside this reading vote for its country
-                # whatever they are read as now: two readings that support each other
-                # must not swap countries from one pass to the next.
-                total += colocated - others
-                others = colocated
-            if total > 0 and others > 0:
-                bonus += 1.0 + 3.0 * others / total
-        kind = e.kind
-        broad = kind == "country" or kind == "continent"
-        a1 = e.admin1_code
-        if a1 and cc and not broad:
-            # Votes from other names for this very place do not count: "MEXICO CITY"
-            # in the dateline must not make "Mexico" the city.
-            by_pid = self.admin1_by_pid.get(e.pid, 0.0)
-            n = self.admin1.get((cc, a1), 0.0) - by_pid
-            if own_cc == cc and own_a1 == a1 and by_pid == 0.0:
-                n -= own_weight
-            if n > 0:
-                bonus += 2.5
-            elif (
-                kind == "region"
-                and name in self.region_like
-                and self._sibling_regions(name, cc) > 0
-            ):
-                # "Ohio, Oregon, South Carolina": a name listed among regions of one
-                # country is another region of it, not the town of Oregon in Ohio.
-                bonus += 2.5
-        if broad:
-            return bonus
-        near_bonus = _COLOCATED_BONUS if colocated else 0.0
-        if self.anchors and bonus + _MAX_NEAR_BONUS > need:
-            near = 0
-            e_lat, e_lon, e_pid = e.lat, e.lon, e.pid
-            for key, pid, lat, lon in self.anchors:
-                if (
-                    -3 < lat - e_lat < 3
-                    and -4 < lon - e_lon < 4
-                    and key != name
-                    and pid != e_pid
-                    and _km(lat, lon, e_lat, e_lon) < 250
-                ):
-                    near += 1
-                    if near == 3:
-                        break  # the bonus grows no further
-            if near:
-                near_bonus = max(near_bonus, 1.5 + min(1.0, 0.5 * (near - 1)))
-        return bonus + near_bonus
+    def pick(self, name: str, priors: _Priors) -> tuple[Entry | None, float]:
+        """The best reading of the name ``name`` in this context, and its score: each
+        reading's prior plus what the article adds to it.
 
-
-def _pick(m: _Match, priors: _Priors, context: _Context | None) -> tuple[Entry, float]:
-    """The best reading of a match in a context (none: priors only)."""
-    rivalled, scored = priors
-    best: Entry | None = None
-    best_score = -math.inf
-    if context is None:
+        What the places nearby add is not counted when even the most they can add would
+        not lift a reading past the best so far: it loses either way."""
+        rivalled, scored, _ = priors
+        best: Entry | None = None
+        best_score = -math.inf
+        own_cc, own_a1, own_weight = self.by_key.get(name, _NO_OWN)
+        countries = self.countries
+        all_votes = self.total
+        colocated_of = self.colocated
+        admin1 = self.admin1
+        admin1_by_pid = self.admin1_by_pid
+        anchors = self.anchors
         for k, (e, score) in enumerate(scored):
-            if rivalled and k:
-                break  # a region rivals a country's name only in an article's context
-            if score > best_score:
-                best, best_score = e, score
-    else:
-        own = context.by_key.get(m.key, _NO_OWN)
-        for k, (e, score) in enumerate(scored):
-            if rivalled and k and context.share(e.country_code) < 0.5:
+            cc = e.country_code
+            if rivalled and k and self.share(cc) < 0.5:
                 continue
             if score + _MAX_BONUS <= best_score:
                 continue  # the context cannot lift it past the best so far
-            score += context.bonus(m.key, e, own, best_score - score)
+            need = best_score - score
+            bonus = 0.0
+            colocated = colocated_of.get(e.pid, 0) if colocated_of else 0
+            if cc and all_votes:
+                others = countries.get(cc, 0.0) - (own_weight if own_cc == cc else 0.0)
+                total = all_votes - own_weight
+                if colocated > others:
+                    # The names that may be places beside this reading vote for its
+                    # country whatever they are read as now: two readings that support
+                    # each other must not swap countries from one pass to the next.
+                    total += colocated - others
+                    others = colocated
+                if total > 0 and others > 0:
+                    bonus += 1.0 + 3.0 * others / total
+            kind = e.kind
+            a1 = e.admin1_code
+            if kind == "country" or kind == "continent":
+                score += bonus
+                if score > best_score:
+                    best, best_score = e, score
+                continue
+            if a1 and cc:
+                # Votes from other names for this very place do not count: "MEXICO CITY"
+                # in the dateline must not make "Mexico" the city.
+                by_pid = admin1_by_pid.get(e.pid, 0.0)
+                n = admin1.get((cc, a1), 0.0) - by_pid
+                if own_cc == cc and own_a1 == a1 and by_pid == 0.0:
+                    n -= own_weight
+                if n > 0:
+                    bonus += 2.5
+                elif (
+                    kind == "region"
+                    and name in self.region_like
+                    and self._sibling_regions(name, cc) > 0
+                ):
+                    # "Ohio, Oregon, South Carolina": a name listed among regions of one
+                    # country is another region of it, not the town of Oregon in Ohio.
+                    bonus += 2.5
+            near_bonus = _COLOCATED_BONUS if colocated else 0.0
+            if anchors and bonus + _MAX_NEAR_BONUS > need:
+                near = 0
+                e_lat, e_lon, e_pid = e.lat, e.lon, e.pid
+                for key, pid, lat, lon in anchors:
+                    if (
+                        -3 < lat - e_lat < 3
+                        and -4 < lon - e_lon < 4
+                        and key != name
+                        and pid != e_pid
+                        and _km(lat, lon, e_lat, e_lon) < 250
+                    ):
+                        near += 1
+                        if near == 3:
+                            break  # the bonus grows no further
+                if near:
+                    near_bonus = max(near_bonus, 1.5 + min(1.0, 0.5 * (near - 1)))
+            score += bonus + near_bonus
             if score > best_score:
                 best, best_score = e, score
-    if best is None:
-        return m.entries[0], -math.inf
+        return best, best_score
+
+
+def _best_all(alike: list[tuple[_Priors, list[_Match]]], context: _Context | None) -> None:
+    """Resolve every group of matches alike, in a context (none: priors only)."""
+    for priors, group in alike:
+        m = group[0]
+        if context is None:
+            best, best_score = priors[2]
+        else:
+            best, best_score = context.pick(m.key, priors)
+        if best is None:
+            best, best_score = m.entries[0], -math.inf
+        for m in group:
+            m.chosen = best
+            m.score = best_score
+
+
+def _pick_prior(
+    rivalled: bool, scored: tuple[tuple[Entry, float], ...]
+) -> tuple[Entry | None, float]:
+    """The best reading of a match before any context."""
+    best: Entry | None = None
+    best_score = -math.inf
+    for k, (e, score) in enumerate(scored):
+        if rivalled and k:
+            break  # a region rivals a country's name only in an article's context
+        if score > best_score:
+            best, best_score = e, score
     return best, best_score
 
 
@@ -1592,7 +1721,7 @@ def _listed(text: str, matches: Sequence[_Match]) -> frozenset[str]:
     """The names in an enumeration ("Ohio, Oregon and Utah"): each one next to another
     name with only a comma, "and" or "or" between them."""
     listed: set[str] = set()
-    ordered = sorted((m for m in matches if m.entries), key=lambda m: m.start)
+    ordered = sorted((m for m in matches if m.entries), key=_START)
     for a, b in itertools.pairwise(ordered):
         if _in_list(text, a, b):
             listed.add(a.key)
@@ -1670,13 +1799,16 @@ def _colocated(
     if not ambiguous or (len(cells) < 2 and "" not in owner.values()):
         return {}
     partners: dict[int, set[str]] = {}
-    get = owner.get
     for cell, mine in owner.items():
         if not mine:  # readings of two names in one cell
             _pair_up(cells[cell], cells[cell], partners)
-        for step in _NEIGHBOUR_STEPS:
-            theirs = get(cell + step)
-            if theirs is not None and (not mine or theirs != mine):
+    occupied = owner.keys()
+    for step in _NEIGHBOUR_STEPS:
+        # The cells with a neighbour ``step`` away, by set operations: most cells have
+        # none. (The order of the pairs makes no difference to the counts.)
+        for cell in occupied & set(map((-step).__add__, occupied)):
+            mine, theirs = owner[cell], owner[cell + step]
+            if not mine or theirs != mine:
                 _pair_up(cells[cell], cells[cell + step], partners)
     return {pid: len(keys) for pid, keys in partners.items()}
 
@@ -1701,6 +1833,37 @@ def _pair_up(
                 continue
             partners.setdefault(pid, set()).add(key2)
             partners.setdefault(pid2, set()).add(key)
+
+
+def _word_match(text: str, start: int, end: int, facts: _WordFacts) -> _Match | None:
+    """The match of one word of a run (at ``start``-``end``), if it names a place."""
+    entries = facts[2]
+    if not entries:
+        return None
+    match = _Match(start, end, facts[1], entries)
+    # A designator right after: "Luhansk region", "Dnieper river".
+    after = _AFTER_DESIGNATOR.match(text, end)
+    if after is not None and after.group("word").islower():
+        match.name_end = end
+        match.end = after.end()
+        match.prefer = _DESIGNATOR_AFTER.get(after.group("word"), ())
+    return match
+
+
+def _is_locative(before: str) -> bool:
+    """``_LOCATIVE.search(before) is not None``, searching only where a match can start.
+
+    A match runs to the end of ``before`` (or to a final newline): a word of at most 9
+    letters, blanks, and perhaps "the" and blanks. So it starts in the last 9 characters
+    once those blanks (and a final "the") are stripped; the search starts there (``\b``
+    still sees the character before it)."""
+    end = before[:-1] if before.endswith("\n") else before
+    word_end = end.rstrip(" \t")
+    if len(word_end) == len(end):
+        return False  # no blank at the end: nothing to match
+    if word_end.endswith("the"):
+        word_end = word_end[:-3].rstrip(" \t")
+    return _LOCATIVE.search(before, max(0, len(word_end) - 9)) is not None
 
 
 def _mention_end(m: _Match) -> int:
@@ -1740,11 +1903,15 @@ def _focus(resolved: list[_Match]) -> Entry | None:
 
 
 def _how(group: list[_Match]) -> str:
-    if any(m.container is not None for m in group):
-        return "container"
-    if any(m.role == "dateline" for m in group):
+    dateline = feature = False
+    for m in group:
+        if m.container is not None:
+            return "container"
+        dateline = dateline or m.role == "dateline"
+        feature = feature or bool(m.prefer)
+    if dateline:
         return "dateline"
-    if any(m.prefer for m in group):
+    if feature:
         return "feature"
     if len(group[0].entries) == 1:
         return "unique"
@@ -1758,22 +1925,37 @@ def _display(surface: str, kind: str | None) -> str:
 def _trim_word(text: str, start: int, end: int) -> tuple[int, int]:
     if end <= start or text[end - 1] not in _TRIM_LAST:
         return start, end
-    while end > start and text[end - 1] in ',;:!?"”’)':
+    while end > start and text[end - 1] in _CLOSERS:
         end -= 1
     if text[start:end].endswith(("'s", "’s")):
         end -= 2
     return start, end
 
 
-def _starts_sentence(text: str, offset: int, sentence_starts: set[int]) -> bool:
-    if offset in sentence_starts or offset == 0:
+def _read_context(text: str, m: _Match) -> None:
+    """Read the flags of a name from a run off the text around it: whether it opens a
+    sentence, follows a locative word or "the", or a verb of speech follows it."""
+    m.pending = False
+    start = m.start
+    if m.opens_at is not None:
+        m.sentence_start = _starts_sentence(text, m.opens_at)
+    before_text = text[max(0, start - 30) : start]
+    m.locative = _is_locative(before_text)
+    m.after_the = before_text.endswith(("the ", "The "))
+    m.speaks = _SPEECH_AFTER.match(text, m.end) is not None
+
+
+def _starts_sentence(text: str, offset: int) -> bool:
+    """Whether a name opens a sentence, found by looking back from it (building every
+    sentence of the article would cost more)."""
+    if offset == 0:
         return True
     k = offset - 1
     while k >= 0 and text[k] in _OPENERS:
         k -= 1
     while k >= 0 and text[k] in " \t":
         k -= 1
-    return k < 0 or text[k] in '.!?\n:"“' or (k + 1) in sentence_starts
+    return k < 0 or text[k] in '.!?\n:"“'
 
 
 def _person_spans(people: Sequence[Any]) -> list[tuple[int, int]]:
@@ -1805,11 +1987,7 @@ class _Spans:
     def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
         ordered = sorted(spans)
         self._starts = [s for s, _ in ordered]
-        self._max_end: list[int] = []
-        highest = -1
-        for _, e in ordered:
-            highest = max(highest, e)
-            self._max_end.append(highest)
+        self._max_end = list(itertools.accumulate([e for _, e in ordered], max))
 
     def __bool__(self) -> bool:
         return bool(self._starts)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Final, NamedTuple
@@ -105,6 +106,17 @@ class Gazetteer:
         self._continued_names: Final = hashes.get("continued")
         self._english: Final = hashes.get("english")
         self.is_word = lru_cache(maxsize=1 << 14)(self._is_word)
+        self.may_name: Final[Callable[[str], bool]] = (
+            self._names.may_hold if self._names is not None else _maybe
+        )
+        """Whether a folded key may name a place: ``False`` is certain (and costs far
+        less than :meth:`lookup` of a key never asked before), ``True`` is a maybe."""
+        self.may_continue: Final[Callable[[str], bool]] = (
+            self._continued_names.may_hold if self._continued_names is not None else _maybe
+        )
+        """:meth:`continued` without asking SQLite: ``False`` is certain, ``True`` is
+        wrong for about one word in 30 (a caller that looks the longer names up anyway
+        loses nothing by the doubt)."""
         self.lookup = lru_cache(maxsize=1 << 16)(self._lookup)
         self.continued = lru_cache(maxsize=1 << 15)(self._continued)
 
@@ -170,6 +182,11 @@ class Gazetteer:
         if not country_code or not admin1_code:
             return None
         return self.admin1.get(f"{country_code}.{admin1_code}")
+
+
+def _maybe(key: str) -> bool:
+    """A file without key bitmaps rules nothing out."""
+    return True
 
 
 @lru_cache(maxsize=1)

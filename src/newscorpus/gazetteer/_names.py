@@ -60,7 +60,10 @@ def fold(name: str) -> str:
     if name.isascii():
         # Nothing to decompose: the same key, without the Unicode work (and usually
         # without a regular expression: one translation drops and spaces alike).
-        key = name.lower().translate(_ASCII_FOLD)
+        key = name.lower()
+        if key.isalpha():
+            return key  # a single plain word, the commonest name: nothing to drop
+        key = key.translate(_ASCII_FOLD)
         if "  " in key or key.startswith(" ") or key.endswith(" "):
             return _SPACE.sub(" ", key).strip()
         return key

@@ -232,7 +232,9 @@ def _plan(candidate: str) -> _Plan | None:
     if kind == "person" and not titled and not PLACE_WORDS.isdisjoint(bare):
         return None
     needs_context = len(name_words) == 1 and not titled
-    tokens = _norm_tuple(surface)
+    # _norm_tuple(surface), from the words at hand: the surface's words are name_words,
+    # and no word holds a comma or starts with a period
+    tokens = tuple([b for b in bare if b])
     last = (tokens[-1] if tokens else None) if needs_context else None
     return _Plan(
         n_start, n_end, surface, kind, role, gender, needs_context, last, surface.lower(), tokens
@@ -339,7 +341,7 @@ def index_people(analysis: Analysis) -> tuple[Person, ...]:
                 bearers.append(entity)
     return tuple(
         [
-            Person(name=e.name, type=e.type, roles=tuple(e.roles), mentions=tuple(e.mentions))
+            Person(e.name, e.type, tuple(e.roles), tuple(e.mentions))
             for e in entities
         ]
     )

@@ -12,7 +12,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newscorpus import Article, Figure, InputError, Mention, Person, Place, Quote, Speaker, export, read
+from newscorpus import (
+    Article,
+    Figure,
+    InputError,
+    Mention,
+    Person,
+    Place,
+    Quote,
+    Speaker,
+    export,
+    read,
+)
 from newscorpus.exporters.csv import TABLES, neutralise
 from newscorpus.exporters.jsonl import dumps_article
 from newscorpus.serialize import article_to_dict

@@ -67,9 +67,11 @@ ABBREVIATIONS: Final = frozenset(
 )
 
 # A sentence may end after ., ! or ? (and any closing quotes/brackets) when whitespace
-# and a plausible sentence start follow.
+# and a plausible sentence start follow. The first mark is written apart from the rest
+# (not "[.!?…]+"): a pattern that opens with a character class is scanned for quickly,
+# one that opens with a repeat is tried at every character (twice the time).
 _SENTENCE_END: Final = re.compile(
-    r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]*[^\W_a-z])"
+    r"[.!?…][.!?…]*[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]*[^\W_a-z])"
 )
 _WORD_BEFORE: Final = re.compile(r"([^\W_]+(?:\.[^\W_]+)*)$")
 
@@ -122,10 +124,20 @@ class Analysis:
         """Sentence spans; a line break always ends a sentence."""
         text = self.text
         out: list[Span] = []
+        long_word = _LONG_WORD
         for line_start, line_end in self.lines:
             start = line_start
             for match in _SENTENCE_END.finditer(text, line_start, line_end):
-                if _is_abbreviation(text, match.start(), line_start):
+                mark = match.start()
+                # Most marks are not a period after a short word: settled here without
+                # the call (the window test is _is_abbreviation's own, for a long word).
+                if (
+                    text[mark] == "."
+                    and not (
+                        mark - long_word >= line_start and text[mark - long_word : mark].isalnum()
+                    )
+                    and _is_abbreviation(text, mark, line_start)
+                ):
                     continue
                 end = match.end()
                 out.append((start, end))
@@ -223,6 +235,9 @@ def _containing(spans: list[Span], starts: list[int], offset: int) -> Span | Non
 # The longest abbreviation: a word before a period that is longer cannot be one.
 _LONGEST_ABBREVIATION: Final = max(map(len, ABBREVIATIONS))
 _ABBREVIATION_REACH: Final = 12
+# Letters and digits this many in a row before a period make a word longer than any
+# abbreviation (str.isalnum is exactly the [^\W_] of _WORD_BEFORE, character by character).
+_LONG_WORD: Final = _LONGEST_ABBREVIATION + 1
 
 
 def _is_abbreviation(text: str, period: int, floor: int) -> bool:

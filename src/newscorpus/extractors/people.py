@@ -72,10 +72,11 @@ _CUT_ROLE: Final = re.compile(r"[ \t]+(?:who|which|that|where|whose|containing|i
 
 
 class _Entity:
-    __slots__ = ("gender", "last", "mentions", "name", "roles", "tokens", "type")
+    __slots__ = ("gender", "last", "mentions", "name", "roles", "size", "tokens", "type")
 
-    def __init__(self, name: str, type_: SpeakerType, tokens: tuple[str, ...]) -> None:
+    def __init__(self, name: str, type_: SpeakerType, tokens: tuple[str, ...], size: int) -> None:
         self.name = name
+        self.size = size  # len(name.split())
         self.type: SpeakerType = type_
         self.tokens = tokens  # _norm_tuple(name)
         self.last = self.tokens[-1] if self.tokens else ""
@@ -175,6 +176,7 @@ class _Plan(NamedTuple):
     last: str | None  # its normalised last token, when it needs context
     key: str  # the surface lower-cased: how by_name knows it
     tokens: tuple[str, ...]  # _norm_tuple(surface)
+    size: int  # len(surface.split())
 
 
 @functools.lru_cache(maxsize=16384)
@@ -237,7 +239,17 @@ def _plan(candidate: str) -> _Plan | None:
     tokens = tuple([b for b in bare if b])
     last = (tokens[-1] if tokens else None) if needs_context else None
     return _Plan(
-        n_start, n_end, surface, kind, role, gender, needs_context, last, surface.lower(), tokens
+        n_start,
+        n_end,
+        surface,
+        kind,
+        role,
+        gender,
+        needs_context,
+        last,
+        surface.lower(),
+        tokens,
+        len(name_words),
     )
 
 
@@ -303,29 +315,33 @@ def index_people(analysis: Analysis) -> tuple[Person, ...]:
         if person and (entity is None or entity.type != kind):
             entity = _find_by_last(tokens, by_last)  # _find, inline
         if role is None and person and (entity is None or not entity.roles):
-            # the paragraph containing the name (analysis.paragraph_at, inline)
-            index = bisect.bisect_right(paragraph_starts, n_start) - 1
-            if index >= 0 and paragraphs[index][0] <= n_start < paragraphs[index][1]:
-                floor, limit = paragraphs[index]
-            else:
-                floor, limit = 0, len(text)
-            # an appositive opens with a comma right after the name
-            role = _role_after(text, n_end, limit) if text.startswith(",", n_end) else None
-            # a role in front ends in a comma and blanks: settle the usual " " after a
-            # word without the call
-            if not role and n_start > floor and (
-                text[n_start - 1] in _BLANKS_OR_COMMA
-                and (text[n_start - 1] == "," or text[n_start - 2] in _BLANKS_OR_COMMA)
-            ):
-                role = _role_before(text, n_start, floor)
+            # An appositive opens with a comma right after the name; a role in front ends
+            # in a comma and blanks right before it. Without either (most names) there is
+            # no role to read, and no paragraph to find.
+            after = text.startswith(",", n_end)
+            before = n_start > 0 and (
+                text[n_start - 1] == ","
+                or (text[n_start - 1] in " \t" and text[n_start - 2] in _BLANKS_OR_COMMA)
+            )
+            if after or before:
+                # the paragraph containing the name (analysis.paragraph_at, inline)
+                index = bisect.bisect_right(paragraph_starts, n_start) - 1
+                if index >= 0 and paragraphs[index][0] <= n_start < paragraphs[index][1]:
+                    floor, limit = paragraphs[index]
+                else:
+                    floor, limit = 0, len(text)
+                role = _role_after(text, n_end, limit) if after else None
+                if not role and before:
+                    role = _role_before(text, n_start, floor)
         if entity is None:
-            entity = _Entity(surface, kind, tokens)
+            entity = _Entity(surface, kind, tokens, plan.size)
             entities.append(entity)
             by_name[key] = entity
             if person and entity.last:
                 by_last.setdefault(entity.last, []).append(entity)
-        elif person and len(surface.split()) > len(entity.name.split()):
+        elif person and plan.size > entity.size:
             entity.name = surface
+            entity.size = plan.size
             entity.tokens = tokens
             by_name[key] = entity
         if role and role not in entity.roles:

@@ -187,8 +187,10 @@ def _plan(candidate: str) -> _Plan | None:
     remembered.
     """
     words = candidate.split()
-    # Each word lowered once: every test below reads the lower case.
-    lows = [w.lower() for w in words]
+    # Each word lowered once: every test below reads the lower case. (Lowering the whole
+    # candidate lowers each word as alone: blanks are neither cased nor case-ignorable,
+    # so not even a final sigma reads across them.)
+    lows = candidate.lower().split()
     count = len(words)
     first = 0  # the index of the name's first word
     # Sentence-initial function words ("The", "But") are not part of a name.
@@ -225,10 +227,11 @@ def _plan(candidate: str) -> _Plan | None:
     bare = [w.rstrip(".") for w in lowered_words]
     kind = _name_type(name_words, bare)
     # where the name's first word starts: after the words before it and the blanks after them
-    n_start = 0
-    for word in words[:first]:
-        n_start = candidate.index(word, n_start) + len(word)
-    n_start = candidate.index(name_words[0], n_start)
+    n_start = 0  # (a candidate opens with its first word)
+    if first:
+        for word in words[:first]:
+            n_start = candidate.index(word, n_start) + len(word)
+        n_start = candidate.index(name_words[0], n_start)
     n_end = len(candidate.rstrip())
     surface = candidate[n_start:n_end]
     if kind == "person" and not titled and not PLACE_WORDS.isdisjoint(bare):
@@ -236,7 +239,7 @@ def _plan(candidate: str) -> _Plan | None:
     needs_context = len(name_words) == 1 and not titled
     # _norm_tuple(surface), from the words at hand: the surface's words are name_words,
     # and no word holds a comma or starts with a period
-    tokens = tuple([b for b in bare if b])
+    tokens = tuple(filter(None, bare))
     last = (tokens[-1] if tokens else None) if needs_context else None
     return _Plan(
         n_start,
@@ -313,7 +316,10 @@ def index_people(analysis: Analysis) -> tuple[Person, ...]:
         key, tokens = plan.key, plan.tokens
         entity = by_name.get(key)
         if person and (entity is None or entity.type != kind):
-            entity = _find_by_last(tokens, by_last)  # _find, inline
+            # _find, inline; most new names have no surname indexed yet
+            entity = (
+                _find_by_last(tokens, by_last) if tokens and tokens[-1] in by_last else None
+            )
         if role is None and person and (entity is None or not entity.roles):
             # An appositive opens with a comma right after the name; a role in front ends
             # in a comma and blanks right before it. Without either (most names) there is

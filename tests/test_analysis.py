@@ -85,7 +85,8 @@ _PLAIN_NAME_CANDIDATE = re.compile(
     rf"{analysis._NAME_WORD})*"
 )
 _NAME_ALPHABET = st.sampled_from(
-    ["A", "B", "J.", "U.S.", "a", "of", "de", "the", " ", "\t", "\n", "'", "’s", "-", "x", "1", "."]
+    ["A", "B", "J.", "U.S.", "a", "of", "de", "del", "l", "van", "the", " ", "\t", "\n", "'", "’s",
+     "-", "x", "1", "."]
 )
 
 

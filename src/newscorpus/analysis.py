@@ -22,6 +22,8 @@ from collections.abc import Iterator
 from functools import cached_property
 from typing import Final, NamedTuple
 
+from ._patterns import word_trie
+
 __all__ = ["ABBREVIATIONS", "Analysis", "Span", "TokenTable", "iter_lines"]
 
 Span = tuple[int, int]
@@ -85,9 +87,15 @@ _NAME_WORD = rf"(?:(?:[A-Z]\.){{2,}}|[A-Z]\.(?=[ \t]+[A-Z])|{_WORD})"
 # ``(?<![\w'’]){_NAME_WORD}`` would.
 _REST_OF_WORD = r"\w*(?:['’](?!s\b)\w+)*(?:-[A-Za-z]\w*(?:['’](?!s\b)\w+)*)*"
 _FIRST_NAME_WORD = rf"[A-Z](?<![\w'’].)(?:\.(?:[A-Z]\.)+|\.(?=[ \t]+[A-Z])|{_REST_OF_WORD})"
+# Each further word is written with its blanks first, then up to two particles each
+# followed by blanks: the same runs as ``(?:(?:[ \t]+PARTICLE){0,2}[ \t]+NAME_WORD)*``,
+# without reading the blanks after a name twice when no particle follows. The particles
+# are a prefix tree; only one of them can be followed by a blank at a place, so trying
+# "del" before "de" finds what trying "de" first finds.
+_PARTICLES: Final = "of de la le du da del der van von bin al ibn the".split()
 _NAME_CANDIDATE: Final = re.compile(
     rf"{_FIRST_NAME_WORD}"
-    rf"(?:(?:[ \t]+(?:of|de|la|le|du|da|del|der|van|von|bin|al|ibn|the)){{0,2}}[ \t]+{_NAME_WORD})*"
+    rf"(?:[ \t]+(?:{word_trie(_PARTICLES)}[ \t]+){{0,2}}{_NAME_WORD})*"
 )
 
 

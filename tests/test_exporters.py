@@ -8,6 +8,7 @@ import io
 import json
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -90,6 +91,16 @@ def test_jsonl_line_is_what_the_json_module_writes(article: Article) -> None:
     ids=["bool-offset", "nan", "int-confidence", "odd-types", "none-role", "odd-figure"],
 )
 def test_jsonl_line_of_unexpected_values(article: Article) -> None:
+    assert dumps_article(article) == _json_module_bytes(article)
+
+
+def test_jsonl_line_of_an_article_subclass_keeps_its_fields() -> None:
+    @attrs.frozen
+    class Tagged(Article):
+        tag: str = "x"
+
+    article = Tagged(id="t", text="x")
+    assert json.loads(dumps_article(article))["tag"] == "x"
     assert dumps_article(article) == _json_module_bytes(article)
 
 

@@ -85,7 +85,8 @@ _PLAIN_NAME_CANDIDATE = re.compile(
     rf"{analysis._NAME_WORD})*"
 )
 _NAME_ALPHABET = st.sampled_from(
-    ["A", "B", "J.", "U.S.", "a", "of", "de", "the", " ", "\t", "\n", "'", "’s", "-", "x", "1", "."]
+    ["A", "B", "J.", "U.S.", "a", "of", "de", "del", "l", "van", "the", " ", "\t", "\n", "'", "’s",
+     "-", "x", "1", "."]
 )
 
 
@@ -113,3 +114,37 @@ def test_abbreviation_window_reads_the_whole_word(text: str) -> None:
             (len(word) == 1 and word.isupper()) or word.lower() in analysis.ABBREVIATIONS
         )
         assert analysis._is_abbreviation(text, period, 0) is expected
+
+
+_PLAIN_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]*[^\W_a-z])")
+
+
+def _sentences_by_definition(text: str) -> list[tuple[int, int]]:
+    """Sentences as the plain pattern and _is_abbreviation at every mark give them."""
+    out = []
+    for line_start, line_end in Analysis(text).lines:
+        start = line_start
+        for match in _PLAIN_SENTENCE_END.finditer(text, line_start, line_end):
+            if analysis._is_abbreviation(text, match.start(), line_start):
+                continue
+            out.append((start, match.end()))
+            start = match.end()
+            while start < line_end and text[start].isspace():
+                start += 1
+        if start < line_end:
+            out.append((start, line_end))
+    return out
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Mr", "approx", "abcdefg", "U.S", "e.g", "J", "said", "x", "1", ".", "!", "…", "”",
+             " ", "\n", "The", "ß"]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_sentences_match_their_definition(text: str) -> None:
+    """The quick tests before _is_abbreviation and the split first mark change nothing."""
+    assert Analysis(text).sentences == _sentences_by_definition(text)

@@ -8,12 +8,26 @@ import io
 import json
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newscorpus import Article, Figure, InputError, Mention, Place, Quote, Speaker, export, read
+from newscorpus import (
+    Article,
+    Figure,
+    InputError,
+    Mention,
+    Person,
+    Place,
+    Quote,
+    Speaker,
+    export,
+    read,
+)
 from newscorpus.exporters.csv import TABLES, neutralise
+from newscorpus.exporters.jsonl import dumps_article
+from newscorpus.serialize import article_to_dict
 from newscorpus.validators.geojson import check_geojson
 
 from .strategies import articles
@@ -46,6 +60,48 @@ def test_export_then_read_gives_the_same_articles(tmp_path: Path, batch: list[Ar
     path = tmp_path / name
     assert export(batch, path) == len(batch)
     assert _reread(path) == batch
+
+
+def _json_module_bytes(article: Article) -> bytes:
+    """What the JSON Lines exporter writes, as the json module would write it."""
+    data = article_to_dict(article)
+    try:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(data, separators=(",", ":")).encode()
+
+
+@settings(max_examples=200)
+@given(articles())
+def test_jsonl_line_is_what_the_json_module_writes(article: Article) -> None:
+    assert dumps_article(article) == _json_module_bytes(article)
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        # values of types the fields do not declare: the fast writer must not guess
+        Article(id="b", text="x", people=(Person(name="A", mentions=(Mention(True, 1, "x"),)),)),  # type: ignore[arg-type]
+        Article(id="n", text="x", quotes=(Quote(text="q", start=0, end=1, confidence=float("nan")),)),
+        Article(id="i", text="x", quotes=(Quote(text="q", start=0, end=1, confidence=1),)),
+        Article(id="s", text="x", headline=3, meta={"k": [1.5, None, {"z": float("-inf")}]}),  # type: ignore[arg-type]
+        Article(id="r", text="x", people=(Person(name="A", roles=("r", None)),)),  # type: ignore[arg-type]
+        Article(id="f", text="x", figures=(Figure(text="1", start=0, end=1, value=1e20, approximate=1),)),  # type: ignore[arg-type]
+    ],
+    ids=["bool-offset", "nan", "int-confidence", "odd-types", "none-role", "odd-figure"],
+)
+def test_jsonl_line_of_unexpected_values(article: Article) -> None:
+    assert dumps_article(article) == _json_module_bytes(article)
+
+
+def test_jsonl_line_of_an_article_subclass_keeps_its_fields() -> None:
+    @attrs.frozen
+    class Tagged(Article):
+        tag: str = "x"
+
+    article = Tagged(id="t", text="x")
+    assert json.loads(dumps_article(article))["tag"] == "x"
+    assert dumps_article(article) == _json_module_bytes(article)
 
 
 def test_jsonl_to_a_stream_is_one_line_per_article() -> None:

@@ -22,6 +22,8 @@ from collections.abc import Iterator
 from functools import cached_property
 from typing import Final, NamedTuple
 
+from ._patterns import word_trie
+
 __all__ = ["ABBREVIATIONS", "Analysis", "Span", "TokenTable", "iter_lines"]
 
 Span = tuple[int, int]
@@ -67,9 +69,11 @@ ABBREVIATIONS: Final = frozenset(
 )
 
 # A sentence may end after ., ! or ? (and any closing quotes/brackets) when whitespace
-# and a plausible sentence start follow.
+# and a plausible sentence start follow. The first mark is written apart from the rest
+# (not "[.!?…]+"): a pattern that opens with a character class is scanned for quickly,
+# one that opens with a repeat is tried at every character (twice the time).
 _SENTENCE_END: Final = re.compile(
-    r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]*[^\W_a-z])"
+    r"[.!?…][.!?…]*[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]*[^\W_a-z])"
 )
 _WORD_BEFORE: Final = re.compile(r"([^\W_]+(?:\.[^\W_]+)*)$")
 
@@ -83,9 +87,15 @@ _NAME_WORD = rf"(?:(?:[A-Z]\.){{2,}}|[A-Z]\.(?=[ \t]+[A-Z])|{_WORD})"
 # ``(?<![\w'’]){_NAME_WORD}`` would.
 _REST_OF_WORD = r"\w*(?:['’](?!s\b)\w+)*(?:-[A-Za-z]\w*(?:['’](?!s\b)\w+)*)*"
 _FIRST_NAME_WORD = rf"[A-Z](?<![\w'’].)(?:\.(?:[A-Z]\.)+|\.(?=[ \t]+[A-Z])|{_REST_OF_WORD})"
+# Each further word is written with its blanks first, then up to two particles each
+# followed by blanks: the same runs as ``(?:(?:[ \t]+PARTICLE){0,2}[ \t]+NAME_WORD)*``,
+# without reading the blanks after a name twice when no particle follows. The particles
+# are a prefix tree; only one of them can be followed by a blank at a place, so trying
+# "del" before "de" finds what trying "de" first finds.
+_PARTICLES: Final = "of de la le du da del der van von bin al ibn the".split()
 _NAME_CANDIDATE: Final = re.compile(
     rf"{_FIRST_NAME_WORD}"
-    rf"(?:(?:[ \t]+(?:of|de|la|le|du|da|del|der|van|von|bin|al|ibn|the)){{0,2}}[ \t]+{_NAME_WORD})*"
+    rf"(?:[ \t]+(?:{word_trie(_PARTICLES)}[ \t]+){{0,2}}{_NAME_WORD})*"
 )
 
 
@@ -122,10 +132,20 @@ class Analysis:
         """Sentence spans; a line break always ends a sentence."""
         text = self.text
         out: list[Span] = []
+        long_word = _LONG_WORD
         for line_start, line_end in self.lines:
             start = line_start
             for match in _SENTENCE_END.finditer(text, line_start, line_end):
-                if _is_abbreviation(text, match.start(), line_start):
+                mark = match.start()
+                # Most marks are not a period after a short word: settled here without
+                # the call (the window test is _is_abbreviation's own, for a long word).
+                if (
+                    text[mark] == "."
+                    and not (
+                        mark - long_word >= line_start and text[mark - long_word : mark].isalnum()
+                    )
+                    and _is_abbreviation(text, mark, line_start)
+                ):
                     continue
                 end = match.end()
                 out.append((start, end))
@@ -223,6 +243,9 @@ def _containing(spans: list[Span], starts: list[int], offset: int) -> Span | Non
 # The longest abbreviation: a word before a period that is longer cannot be one.
 _LONGEST_ABBREVIATION: Final = max(map(len, ABBREVIATIONS))
 _ABBREVIATION_REACH: Final = 12
+# Letters and digits this many in a row before a period make a word longer than any
+# abbreviation (str.isalnum is exactly the [^\W_] of _WORD_BEFORE, character by character).
+_LONG_WORD: Final = _LONGEST_ABBREVIATION + 1
 
 
 def _is_abbreviation(text: str, period: int, floor: int) -> bool:

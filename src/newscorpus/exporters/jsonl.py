@@ -12,7 +12,7 @@ from typing import IO, Any
 
 from ..hookspecs import hookimpl
 from ..models import Article
-from ..serialize import article_to_dict
+from ..serialize import article_to_dict, article_to_json
 from ..specs import Exporter, ExporterSpec, ExportTarget
 
 __all__ = ["dumps_article"]
@@ -27,17 +27,17 @@ _COMPACT_ASCII = json.JSONEncoder(separators=(",", ":"), check_circular=False)
 
 def dumps_article(article: Article, *, indent: int | None = None) -> bytes:
     """One article as UTF-8 JSON bytes (no trailing newline)."""
-    data = article_to_dict(article)
     if indent:
+        data = article_to_dict(article)
         text = json.dumps(data, ensure_ascii=False, indent=indent)
         try:
             return text.encode("utf-8")
         except UnicodeEncodeError:
             return json.dumps(data, ensure_ascii=True, indent=indent).encode()
     try:
-        return _COMPACT.encode(data).encode("utf-8")
+        return article_to_json(article).encode("utf-8")
     except UnicodeEncodeError:
-        return _COMPACT_ASCII.encode(data).encode()
+        return _COMPACT_ASCII.encode(article_to_dict(article)).encode()
 
 
 class JsonLinesExporter:

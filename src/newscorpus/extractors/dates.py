@@ -377,15 +377,9 @@ def find_dates(
     out: list[DateMention] = []
     for item in found:
         value, precision, relative = _resolve(text, item, ref, article_day, sentences)
+        # (positional: text, start, end, value, precision, relative)
         out.append(
-            DateMention(
-                text=text[item.start : item.end],
-                start=item.start,
-                end=item.end,
-                value=value,
-                precision=precision,
-                relative=relative,
-            )
+            DateMention(text[item.start : item.end], item.start, item.end, value, precision, relative)
         )
     return out
 

@@ -67,16 +67,18 @@ _ROLE_BEFORE: Final = re.compile(
     r"(?:^|[.;:!?][ \t]+|,[ \t]+)((?:The|the|His|his|Her|her|Their|their|Its|its)[ \t]+"
     r"[^,.;:!?\"“”()\n]{1,70}),[ \t]*$"
 )
+_BLANKS_OR_COMMA: Final = frozenset(" \t,")
 _CUT_ROLE: Final = re.compile(r"[ \t]+(?:who|which|that|where|whose|containing|including|and)\b")
 
 
 class _Entity:
-    __slots__ = ("gender", "last", "mentions", "name", "roles", "tokens", "type")
+    __slots__ = ("gender", "last", "mentions", "name", "roles", "size", "tokens", "type")
 
-    def __init__(self, name: str, type_: SpeakerType) -> None:
+    def __init__(self, name: str, type_: SpeakerType, tokens: tuple[str, ...], size: int) -> None:
         self.name = name
+        self.size = size  # len(name.split())
         self.type: SpeakerType = type_
-        self.tokens = _norm_tuple(name)
+        self.tokens = tokens  # _norm_tuple(name)
         self.last = self.tokens[-1] if self.tokens else ""
         self.roles: list[str] = []
         self.mentions: list[Mention] = []
@@ -171,7 +173,10 @@ class _Plan(NamedTuple):
     role: str | None  # from the title words in front ("Defense Secretary")
     gender: str | None
     needs_context: bool  # one untitled word: a name only as a known surname or a speaker
-    last: str | None  # its normalised last token
+    last: str | None  # its normalised last token, when it needs context
+    key: str  # the surface lower-cased: how by_name knows it
+    tokens: tuple[str, ...]  # _norm_tuple(surface)
+    size: int  # len(surface.split())
 
 
 @functools.lru_cache(maxsize=16384)
@@ -182,8 +187,10 @@ def _plan(candidate: str) -> _Plan | None:
     remembered.
     """
     words = candidate.split()
-    # Each word lowered once: every test below reads the lower case.
-    lows = [w.lower() for w in words]
+    # Each word lowered once: every test below reads the lower case. (Lowering the whole
+    # candidate lowers each word as alone: blanks are neither cased nor case-ignorable,
+    # so not even a final sigma reads across them.)
+    lows = candidate.lower().split()
     count = len(words)
     first = 0  # the index of the name's first word
     # Sentence-initial function words ("The", "But") are not part of a name.
@@ -217,26 +224,51 @@ def _plan(candidate: str) -> _Plan | None:
         return None
     if not titled and ("of" in lowered_words or "de" in lowered_words):
         return None
-    kind = _name_type(name_words, [w.rstrip(".") for w in lowered_words])
+    bare = [w.rstrip(".") for w in lowered_words]
+    kind = _name_type(name_words, bare)
     # where the name's first word starts: after the words before it and the blanks after them
-    n_start = 0
-    for word in words[:first]:
-        n_start = candidate.index(word, n_start) + len(word)
-    n_start = candidate.index(name_words[0], n_start)
+    n_start = 0  # (a candidate opens with its first word)
+    if first:
+        for word in words[:first]:
+            n_start = candidate.index(word, n_start) + len(word)
+        n_start = candidate.index(name_words[0], n_start)
     n_end = len(candidate.rstrip())
     surface = candidate[n_start:n_end]
-    if (
-        kind == "person"
-        and not titled
-        and not PLACE_WORDS.isdisjoint(w.rstrip(".") for w in lowered_words)
-    ):
+    if kind == "person" and not titled and not PLACE_WORDS.isdisjoint(bare):
         return None
     needs_context = len(name_words) == 1 and not titled
-    last: str | None = None
-    if needs_context:
-        key = _norm_tuple(surface)
-        last = key[-1] if key else None
-    return _Plan(n_start, n_end, surface, kind, role, gender, needs_context, last)
+    # _norm_tuple(surface), from the words at hand: the surface's words are name_words,
+    # and no word holds a comma or starts with a period
+    tokens = tuple(filter(None, bare))
+    last = (tokens[-1] if tokens else None) if needs_context else None
+    return _Plan(
+        n_start,
+        n_end,
+        surface,
+        kind,
+        role,
+        gender,
+        needs_context,
+        last,
+        surface.lower(),
+        tokens,
+        len(name_words),
+    )
+
+
+# A one-word candidate's lower case without its final period, or "" for a word that names
+# no one alone: settled once per distinct word (bounded, like the lru caches here).
+_ALONE: dict[str, str] = {}
+_ALONE_MAX: Final = 16384
+
+
+def _alone_key(candidate: str) -> str:
+    low = candidate.lower().rstrip(".")
+    key = "" if low in _NEVER_ALONE else low
+    if len(_ALONE) >= _ALONE_MAX:
+        _ALONE.clear()
+    _ALONE[candidate] = key
+    return key
 
 
 def index_people(analysis: Analysis) -> tuple[Person, ...]:
@@ -248,77 +280,99 @@ def index_people(analysis: Analysis) -> tuple[Person, ...]:
     examined = 0
     paragraphs = analysis.paragraphs
     paragraph_starts = [s for s, _ in paragraphs]
+    alone = _ALONE.get
+    maybe_speech = _MAYBE_SPEECH_NEXT.match
+    plan_of = _plan
     for start, end in analysis.name_candidates:
         candidate = text[start:end]
-        if " " not in candidate and "\t" not in candidate:
+        single = " " not in candidate and "\t" not in candidate
+        if single:
             # Most candidates are one capitalised word: settle them cheaply.
-            low = candidate.lower().rstrip(".")
-            if low in _NEVER_ALONE:
+            low = alone(candidate)
+            if low is None:
+                low = _alone_key(candidate)
+            if not low:
                 continue
-            if low not in by_last and not _is_speech_subject(text, end):
+            if (
+                low not in by_last
+                and (maybe_speech(text, end) is None or not _is_speech_subject(text, end))
+            ):
                 continue
         examined += 1
         if examined > _MAX_NAMES:
             break  # no article names this many people: a list, a dump or hostile input
-        plan = _plan(candidate)
+        plan = plan_of(candidate)
         if plan is None:
             continue
-        n_start, n_end = start + plan.start, start + plan.end
-        surface, kind, role, gender = plan.surface, plan.kind, plan.role, plan.gender
-        if plan.needs_context:
-            known = by_last.get(plan.last) if plan.last is not None else None
+        # (one unpacking reads every field for less than two attribute reads)
+        n_start, n_end, surface, kind, role, gender, needs_context, last, key, tokens, size = plan
+        n_start += start
+        n_end += start
+        # A one-word candidate that got here is a known surname or a speaker already
+        # (its plan's last token is the ``low`` above).
+        if needs_context and not single:
+            known = by_last.get(last) if last is not None else None
             if not known and not _is_speech_subject(text, n_end):
                 continue
-        entity = (
-            _find(surface, kind, by_last, by_name)
-            if kind == "person"
-            else by_name.get(surface.lower())
-        )
-        if role is None and kind == "person" and (entity is None or not entity.roles):
-            # the paragraph containing the name (analysis.paragraph_at, inline)
-            index = bisect.bisect_right(paragraph_starts, n_start) - 1
-            if index >= 0 and paragraphs[index][0] <= n_start < paragraphs[index][1]:
-                floor, limit = paragraphs[index]
-            else:
-                floor, limit = 0, len(text)
-            # an appositive opens with a comma right after the name
-            after = _role_after(text, n_end, limit) if text.startswith(",", n_end) else None
-            role = after or _role_before(text, n_start, floor)
+        person = kind == "person"
+        entity = by_name.get(key)
+        if person and (entity is None or entity.type != kind):
+            # _find, inline; most new names have no surname indexed yet
+            entity = (
+                _find_by_last(tokens, by_last) if tokens and tokens[-1] in by_last else None
+            )
+        if role is None and person and (entity is None or not entity.roles):
+            # An appositive opens with a comma right after the name; a role in front ends
+            # in a comma and blanks right before it. Without either (most names) there is
+            # no role to read, and no paragraph to find.
+            after = text.startswith(",", n_end)
+            before = n_start > 0 and (
+                text[n_start - 1] == ","
+                or (text[n_start - 1] in " \t" and text[n_start - 2] in _BLANKS_OR_COMMA)
+            )
+            if after or before:
+                # the paragraph containing the name (analysis.paragraph_at, inline)
+                index = bisect.bisect_right(paragraph_starts, n_start) - 1
+                if index >= 0 and paragraphs[index][0] <= n_start < paragraphs[index][1]:
+                    floor, limit = paragraphs[index]
+                else:
+                    floor, limit = 0, len(text)
+                role = _role_after(text, n_end, limit) if after else None
+                if not role and before:
+                    role = _role_before(text, n_start, floor)
         if entity is None:
-            entity = _Entity(surface, kind)
+            entity = _Entity(surface, kind, tokens, size)
             entities.append(entity)
-            by_name[surface.lower()] = entity
-            if kind == "person" and entity.last:
+            by_name[key] = entity
+            if person and entity.last:
                 by_last.setdefault(entity.last, []).append(entity)
-        elif len(surface.split()) > len(entity.name.split()) and kind == "person":
+        elif person and size > entity.size:
             entity.name = surface
-            entity.tokens = _norm_tuple(surface)
-            by_name[surface.lower()] = entity
+            entity.size = size
+            entity.tokens = tokens
+            by_name[key] = entity
         if role and role not in entity.roles:
             entity.roles.append(role)
         if gender and entity.gender is None:
             entity.gender = gender
         entity.mentions.append(Mention(n_start, n_end, surface))
-        if kind == "person" and entity.last in by_last:
+        if person:
             # The most recently mentioned bearer of a surname is the one a bare surname means.
-            bearers = by_last[entity.last]
-            if bearers[-1] is not entity and entity in bearers:
+            bearers = by_last.get(entity.last)
+            if bearers is not None and bearers[-1] is not entity and entity in bearers:
                 bearers.remove(entity)
                 bearers.append(entity)
     return tuple(
-        Person(name=e.name, type=e.type, roles=tuple(e.roles), mentions=tuple(e.mentions))
-        for e in entities
+        [
+            Person(e.name, e.type, tuple(e.roles), tuple(e.mentions))
+            for e in entities
+        ]
     )
 
 
-def _find(
-    surface: str, kind: SpeakerType, by_last: dict[str, list[_Entity]], by_name: dict[str, _Entity]
-) -> _Entity | None:
-    """The already indexed person this name refers to, if any."""
-    exact = by_name.get(surface.lower())
-    if exact is not None and exact.type == kind:
-        return exact
-    tokens = _norm_tuple(surface)
+def _find_by_last(tokens: tuple[str, ...], by_last: dict[str, list[_Entity]]) -> _Entity | None:
+    """The already indexed person a name (as :func:`_norm_tuple` gives it) refers to, by
+    its surname, when it is not indexed under its own name."""
     if not tokens:
         return None
     bearers = by_last.get(tokens[-1])

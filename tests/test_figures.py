@@ -384,3 +384,35 @@ def test_speech_pattern_matches_the_plain_form(text: str, pos: int) -> None:
     assert [m.span() for m in figures_module._ACCORDING.finditer(text, pos)] == [
         m.span() for m in according.finditer(text, pos)
     ]
+
+
+_PIECES = [
+    "one", "One", "ONE", "oNe", "two-thirds", "Hundreds", "dozen", "a third", "sixfold",
+    "might", "bone", "éone", "İone", "someone", "5", "1,200", "$40", "March 5, 2019",
+    "on 12 May", "2004", "+44 20 7946 0000", "555-123-4567", "(one)", "“Two", "5million",
+    "x", "people", "said", ".", ",", "\n", "\n\n", "é", "İ", "the", "in", " ",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=24).map(" ".join))
+def test_skipped_sentences_yield_nothing(text: str) -> None:
+    """_readable reads no sentence the plain test would not, and skips none with a figure."""
+    analysis = Analysis(text)
+    reader = figures_module._Reader(text, figures_module.date_spans(text))
+    kept = list(figures_module._readable(text, analysis.sentences, reader.dates))
+    plain = [
+        (s, e)
+        for s, e in analysis.sentences
+        if figures_module._DIGIT.search(text, s, e)
+        or figures_module._NUMBER_WORD.search(text, s, e)
+    ]
+    assert set(kept) <= set(plain)
+    for start, end in set(plain) - set(kept):
+        assert reader.sentence(figures_module._Sentence(text, start, end)) == []
+
+
+def test_shortcuts_rest_on_the_word_lists() -> None:
+    # a number token is never a start word, so the tokenizer lists it once
+    assert not any(w[:1].isdecimal() for w in figures_module._START_ANY)
+    # the era test looks for a "C" or a "D" first
+    assert all("C" in era or "D" in era for era in figures_module._ERAS)

@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Any, Final
 
@@ -89,6 +89,14 @@ _NUMBER_WORD: Final = re.compile(
     + word_trie(sorted({w[1:] for w in _TRIGGER_WORDS}))
     + r"(?![^\W\d_])"
 )
+# A number word in a lower-case text, with the character before it, which is no ASCII
+# letter (see _readable: a non-ASCII one is checked to be no letter either). Opening with
+# that class it is tried mostly at blanks, far fewer places than a pattern opening with
+# the words' first letters, and with no look-behind to run at each.
+_LOWER_NUMBER_WORD: Final = re.compile(
+    "[^a-z](?:" + word_trie(sorted(_TRIGGER_WORDS)) + r")(?![^\W\d_])"
+)
+_COVERED_DIGITS: Final = str.maketrans("0123456789", " " * 10)
 _CURRENCY_SYMBOLS: Final = frozenset("$£€¥₹₪₩₽~")
 # Words a figure can start with besides number words: currency prefixes and codes.
 _START_WORDS: Final = frozenset(
@@ -336,6 +344,7 @@ class _Sentence:
         self.end = end
         start_any = _START_ANY
         toks: list[Token] = []
+        append = toks.append
         # the tokens a figure can start at: numbers and the words in _START_ANY
         starts: list[int] = []
         pos = start
@@ -347,14 +356,15 @@ class _Sentence:
                 kind, word = "word", other_word
             elif num:
                 kind, word = "num", num
+                starts.append(len(toks))
             elif sym:
                 kind, word = "sym", sym
             else:
                 kind, word = "abbr", abbr
-            if kind == "num" or word in start_any:
+            if word in start_any:
                 starts.append(len(toks))
             tok_end = pos + len(word)
-            toks.append((kind, pos, tok_end, word, word.lower()))
+            append((kind, pos, tok_end, word, word.lower()))
             pos = tok_end
         self.toks = toks
         self.starts = starts
@@ -409,6 +419,11 @@ class _Reader:
         # Phone numbers and ids are skipped just as dates are.
         self.dates = sorted([*dates, *_phones_and_ids(text)])
         self.date_starts = [s for s, _ in self.dates]
+        # the furthest end of the spans up to each one, for a plain overlap test
+        self.date_reach = list(itertools.accumulate([e for _, e in self.dates], max))
+        # whether any span overlaps the sentence being read: when none does, nothing in it
+        # is in a date, and in_date need not be asked
+        self.dated = True
         self.european = any(form.search(text) for form in _EUROPEAN)
 
     # -- helpers ---------------------------------------------------------------------------
@@ -425,6 +440,11 @@ class _Reader:
             ds, de = dates[i + 1]
             return ds < end and start < de
         return False
+
+    def overlaps_date(self, start: int, end: int) -> bool:
+        """Whether any span overlaps ``start``-``end`` (so in_date of a part may hold)."""
+        i = bisect.bisect_left(self.date_starts, end)
+        return i > 0 and self.date_reach[i - 1] > start
 
     def near_date(self, start: int, end: int) -> bool:
         """A date within a few characters before or after (a time stamp)."""
@@ -443,6 +463,7 @@ class _Reader:
         toks = sent.toks
         out: list[_Cand] = []
         n = len(toks)
+        self.dated = self.overlaps_date(sent.start, sent.end)
         i = 0  # the first token not yet read into a figure
         # the walk visits only the tokens a figure can start at
         for k in sent.starts:
@@ -474,7 +495,7 @@ class _Reader:
     def figure_at(self, sent: _Sentence, i: int) -> _Cand | None:
         toks = sent.toks
         tok = toks[i]
-        if self.in_date(tok[1], tok[2]):
+        if self.dated and self.in_date(tok[1], tok[2]):
             return None
         first = self.number(sent, i)
         if first is None:
@@ -1029,11 +1050,13 @@ class _Reader:
             return
         # no unit is longer than the longest one starting with this word
         for width in range(min(U.UNIT_WIDTH.get(t[4], 1), n - k), 0, -1):
-            parts = toks[k : k + width]
-            if any(not _spaced(text, a, b) for a, b in itertools.pairwise(parts)):
-                continue
-            key = tuple(p[4] for p in parts)
-            unit = U.UNITS.get(key)
+            if width == 1:
+                unit = U.UNITS.get((t[4],))
+            else:
+                parts = toks[k : k + width]
+                if any(not _spaced(text, a, b) for a, b in itertools.pairwise(parts)):
+                    continue
+                unit = U.UNITS.get(tuple([p[4] for p in parts]))
             if unit is None and width == 1:
                 glued = _adjacent(toks[k - 1], t)
                 cased = U.CASED_UNITS.get(t[3])
@@ -1290,7 +1313,7 @@ class _Reader:
         toks = sent.toks
         text = self.text
         n = len(toks)
-        if self.in_date(cand.start, cand.end):
+        if self.dated and self.in_date(cand.start, cand.end):
             return True
         first = toks[cand.first]
         last = toks[cand.last]
@@ -1356,6 +1379,7 @@ class _Reader:
                 and text[prev[2] : first[1]] == " "
                 and cand.kind in ("digits", "range", "score")
                 and cand.unit in (None, "count")
+                and not prev[3].islower()  # (a word in lower case has no capital)
                 and any(ch.isupper() for ch in prev[3])
                 and (cand.first - 1 > sent.first_word or prev[4] not in _FUNCTION_WORDS)
                 and prev[4] not in U.CHANGE_WORDS
@@ -1446,7 +1470,10 @@ class _Reader:
             return False
         if nxt is not None and nxt[3] in _ERAS:
             return True
-        before_text = text[max(0, cand.start - 6) : cand.start].split()
+        window = text[max(0, cand.start - 6) : cand.start]
+        if "C" not in window and "D" not in window:
+            return False  # every era has one
+        before_text = window.split()
         return bool(before_text) and before_text[-1] in _ERAS
 
     # -- 3. the context --------------------------------------------------------------------
@@ -1476,16 +1503,14 @@ class _Reader:
                 cand.qualifier = "increase"
                 return
         best: str | None = None
-        for width in (3, 2, 1):
-            if i - width < 0:
-                continue
-            if toks[i - 1][4] not in _QUALIFIER_LAST:
-                break
-            key = tuple(t[4] for t in toks[i - width : i])
-            q = U.QUALIFIERS.get(key)
-            if q is not None:
-                best = q
-                break
+        if i > 0 and toks[i - 1][4] in _QUALIFIER_LAST:
+            for width in (3, 2, 1):
+                if i - width < 0:
+                    continue
+                q = U.QUALIFIERS.get(tuple([t[4] for t in toks[i - width : i]]))
+                if q is not None:
+                    best = q
+                    break
         if best is not None:
             cand.qualifier = best
             cand.approximate = best in ("approx", "nearly")
@@ -1725,7 +1750,16 @@ class _Reader:
             if fig.unit == "count" and fig.kind != "time":
                 clause_end = self.clause_end(sent, fig)
                 tail = self.text[fig.end : clause_end].lower()
-                m = _COUNT_RATE.search(tail)
+                # (each of _COUNT_RATE's words has one of these in it)
+                m = (
+                    _COUNT_RATE.search(tail)
+                    if "da" in tail
+                    or "week" in tail
+                    or "month" in tail
+                    or "year" in tail
+                    or "annually" in tail
+                    else None
+                )
                 if m is not None:
                     den = m.group(1) or U.RATE_ADVERBS[m.group(2)]
                     fig.unit = f"count/{den}"
@@ -1950,9 +1984,7 @@ def find_figures(
     """The figures of ``text``: its date spans and sentence spans are given by the caller."""
     reader = _Reader(text, dates)
     found: list[tuple[_Cand, _Sentence]] = []
-    for start, end in sentences:
-        if not _DIGIT.search(text, start, end) and not _NUMBER_WORD.search(text, start, end):
-            continue
+    for start, end in _readable(text, sentences, reader.dates):
         sent = _Sentence(text, start, end)
         for cand in reader.sentence(sent):
             if _age_appositive(text, cand, sent.toks):
@@ -2003,6 +2035,73 @@ def find_figures(
             )
         )
     return out
+
+
+def _readable(
+    text: str, sentences: Sequence[tuple[int, int]], covered: list[tuple[int, int]]
+) -> Iterator[tuple[int, int]]:
+    """The sentences worth cutting into tokens.
+
+    A sentence has always been read when it has a digit or matches _NUMBER_WORD (which
+    misses a number word written in capitals). Every figure holds a digit or a number word,
+    and one with a digit inside a date or a phone number (``covered``, sorted) is rejected
+    as such; so a sentence with neither a number word, in any case, nor a digit outside
+    those spans yields nothing, and is skipped. A sentence with such a digit, or with a
+    number word in lower case or capitalised, is read as it always was; one whose first
+    number word is written otherwise is read when the old test says so.
+
+    Both are searched in the text lowered once, each once per hit, from the first sentence
+    not yet past it: a sentence with neither costs two comparisons.
+    """
+    size = len(text)
+    lower = text.lower()
+    if len(lower) != size:  # a letter lowers to two: read as the old test says
+        for start, end in sentences:
+            if _DIGIT.search(text, start, end) or _NUMBER_WORD.search(text, start, end):
+                yield start, end
+        return
+    # The digits inside covered spans are blanked out (only when the spans do not overlap:
+    # the reader's date test is then a plain overlap test). A blank, like a digit, is no
+    # letter, so no number word is lost or gained around them. The text gets one blank in
+    # front, so a word at its start has a character before it: what is at ``i`` in the
+    # text is at ``i + 1`` here.
+    pieces = [" "]
+    at = 0
+    if all(a[1] <= b[0] for a, b in itertools.pairwise(covered)):
+        for s, e in covered:
+            pieces += (lower[at:s], lower[s:e].translate(_COVERED_DIGITS))
+            at = e
+    pieces.append(lower[at:])
+    marked = "".join(pieces)
+    digit = word = -1  # where the next digit and number word are (size: there is none)
+    written = ""  # the number word as the text writes it
+    for start, end in sentences:
+        if digit < start:
+            m = _DIGIT.search(marked, start + 1)
+            digit = size if m is None else m.start() - 1
+        if digit < end:
+            yield start, end
+            continue
+        if word < start:
+            word, written = _number_word(text, marked, start)
+        if word < end and (
+            written[1:].islower()  # what _NUMBER_WORD finds
+            or _DIGIT.search(text, start, end)
+            or _NUMBER_WORD.search(text, start, end)
+        ):
+            yield start, end
+
+
+def _number_word(text: str, marked: str, start: int) -> tuple[int, str]:
+    """The first number word at or after ``start`` in ``text`` and its writing, found in
+    ``marked`` (the text lowered, after one blank); ``len(text)`` when there is none."""
+    pos = start  # the character before ``start``
+    while (m := _LOWER_NUMBER_WORD.search(marked, pos)) is not None:
+        before = marked[m.start()]
+        if before < "\x80" or not before.isalnum() or before.isdecimal():
+            return m.start(), text[m.start() : m.end() - 1]
+        pos = m.start() + 1  # after a letter: inside a word
+    return len(text), ""
 
 
 def _conversions(text: str, figs: list[_Cand]) -> None:
@@ -2158,12 +2257,22 @@ def _claimant_span(
     tail_start = max(cand.end, end - 100)
     if text.find(",", tail_start, end) < 0:
         return None  # both patterns below open with a comma
-    tail_m = _NP_SAID_AT_END.search(text[tail_start:end])
+    tail = text[tail_start:end]
+    if not (
+        "said" in tail
+        or "says" in tail
+        or "told" in tail
+        or "added" in tail
+        or "estimated" in tail
+        or "reported" in tail
+    ):
+        return None  # and each needs one of these verbs
+    tail_m = _NP_SAID_AT_END.search(tail)
     if tail_m is not None:
         s = tail_start + tail_m.start("np")
         e = tail_start + tail_m.end("np")
         return _clean_np(text, s, e)
-    tail_m = _SAID_NP_AT_END.search(text[tail_start:end])
+    tail_m = _SAID_NP_AT_END.search(tail)
     if tail_m is not None:
         return _clean_np(text, tail_start + tail_m.start("np"), tail_start + tail_m.end("np"))
     return None

@@ -31,6 +31,7 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from functools import cached_property
 from typing import Any, Final
 
 import attrs
@@ -2131,12 +2132,21 @@ class _Sources:
             if getattr(q, "speaker", None) is not None and q.speaker.name
         )
         self.quote_starts = [q[0] for q in self.quotes]
-        self.mentions: list[tuple[int, int, str]] = sorted(
+        self.people = people
+
+    @cached_property
+    def mentions(self) -> list[tuple[int, int, str]]:
+        """Every person mention, sorted: built when a claimant first needs a name (most
+        articles' claimants, if any, are quote speakers or need none)."""
+        return sorted(
             (int(m.start), int(m.end), str(p.name))
-            for p in people
+            for p in self.people
             for m in getattr(p, "mentions", ())
         )
-        self.mention_starts = [m[0] for m in self.mentions]
+
+    @cached_property
+    def mention_starts(self) -> list[int]:
+        return [m[0] for m in self.mentions]
 
     def speaker_at(self, pos: int) -> str | None:
         """The speaker of the quote ``pos`` is in, if a quote extractor found one."""

@@ -498,7 +498,12 @@ class _Reader:
         if first is None:
             return None
         self.unit(sent, first)
-        second = self.range_tail(sent, first)
+        k = first.last + 1
+        second = (
+            self.range_tail(sent, first)
+            if k < len(sent.toks) and sent.toks[k][4] in _RANGE_CONNECTORS
+            else None
+        )
         if second is not None:
             first = second
         if first.kind == "fraction" and first.unit is None:
@@ -701,11 +706,13 @@ class _Reader:
             cand.value = value + _VULGAR[nxt[3]]
             cand.end, cand.last = nxt[2], j + 1
             return cand
-        # "one in five", "1 in 4"
-        ratio = self.ratio(sent, cand, j)
-        if ratio is not None:
-            return ratio
-        self.scale(sent, cand)
+        # "one in five", "1 in 4" (the calls are skipped where they would find nothing)
+        if nxt is not None and nxt[4] == "in":
+            ratio = self.ratio(sent, cand, j)
+            if ratio is not None:
+                return ratio
+        if nxt is not None and nxt[0] == "word":
+            self.scale(sent, cand)
         # A currency symbol written after: "1,200€".
         k = cand.last + 1
         if (
@@ -933,9 +940,10 @@ class _Reader:
                 cand.end = toks[k][2]
                 cand.last = k
                 return cand
-        ratio = self.ratio(sent, cand, last)
-        if ratio is not None:
-            return ratio
+        if last + 1 < n and toks[last + 1][4] == "in":
+            ratio = self.ratio(sent, cand, last)
+            if ratio is not None:
+                return ratio
         # "half a million": the half comes first; "two million" has its scale in the words.
         return cand
 
@@ -1984,7 +1992,7 @@ def find_figures(
     for start, end in _readable(text, sentences, reader.dates):
         sent = _Sentence(text, start, end)
         for cand in reader.sentence(sent):
-            if _age_appositive(text, cand, sent.toks):
+            if cand.unit is None and _age_appositive(text, cand, sent.toks):
                 cand.unit = "year_of_age"
             else:
                 prev = sent.toks[cand.first - 1] if cand.first > 0 else None

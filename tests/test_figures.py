@@ -416,3 +416,31 @@ def test_shortcuts_rest_on_the_word_lists() -> None:
     assert not any(w[:1].isdecimal() for w in figures_module._START_ANY)
     # the era test looks for a "C" or a "D" first
     assert all("C" in era or "D" in era for era in figures_module._ERAS)
+
+
+_GROUPED_TOKEN = re.compile(
+    r"(\s*+)(?:([A-Za-z]++(?![^\W\d_]|['’.]))|(\d+(?:[.,:]\d+)*)|((?:[A-Za-z]\.){2,})"
+    r"|([^\W\d_]+(?:['’][^\W\d_]+)*)|(\S))"
+)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["U.S.", "a.m.", "Kyiv's", "5", "1,200.5", "10:30", "½", "²", "٣", "_", "é", "İ",
+             "ǅ", "’", "-", "$", "x", "one", "ONE", "US$", " ", "\u00a0", "\t", ".", "'"]
+        ),
+        max_size=16,
+    ).map("".join)
+)  # fmt: skip
+def test_token_kinds_follow_the_matching_branch(text: str) -> None:
+    """A token's kind, read from its first character, is the branch of the pattern it took."""
+    kinds = ("word", "num", "abbr", "word", "sym")
+    expected = []
+    pos = 0
+    for blank, *branches in _GROUPED_TOKEN.findall(text):
+        pos += len(blank)
+        index, word = next((i, b) for i, b in enumerate(branches) if b)
+        expected.append((kinds[index], pos, pos + len(word), word, word.lower()))
+        pos += len(word)
+    assert figures_module._Sentence(text, 0, len(text)).toks == expected

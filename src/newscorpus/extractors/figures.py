@@ -57,18 +57,21 @@ __all__ = ["build", "find_figures"]
 # kind, start, end, text, lower-case text (``a[2] == b[1]``: ``b`` is glued to ``a``)
 Token = tuple[str, int, int, str, str]
 
-# The blanks before a token are part of its match: findall then hands back plain strings
-# (no match objects), and the offsets follow from the lengths, as every character of a
-# sentence is either blank or in a token. Most words are plain ASCII letters followed by no
-# letter, apostrophe or period; the first branch reads just those, as the word branch would
-# (a class of letters is much quicker to test than a Unicode category).
+# A token with the blanks before it (which str.lstrip drops: it strips what \s matches).
+# findall then hands back plain strings (no match objects), and the offsets follow from
+# the lengths, as every character of a sentence is either blank or in a token. Most words
+# are plain ASCII letters followed by no letter, apostrophe or period; the first branch
+# reads just those, as the fourth would (a class of letters is much quicker to test than a
+# Unicode category). A token's kind follows from its first character: a decimal digit
+# (\d) opens only a number, a letter (\w but neither \d nor "_") only a word or, with
+# periods, an abbreviation; anything else is a symbol.
 _TOKEN: Final = re.compile(
-    r"(\s*+)(?:"
-    r"([A-Za-z]++(?![^\W\d_]|['’.]))"  # word
-    r"|(\d+(?:[.,:]\d+)*)"  # num
-    r"|((?:[A-Za-z]\.){2,})"  # abbr
-    r"|([^\W\d_]+(?:['’][^\W\d_]+)*)"  # word
-    r"|(\S))"  # sym
+    r"\s*+(?:"
+    r"[A-Za-z]++(?![^\W\d_]|['’.])"  # word
+    r"|\d+(?:[.,:]\d+)*"  # num
+    r"|(?:[A-Za-z]\.){2,}"  # abbr
+    r"|[^\W\d_]+(?:['’][^\W\d_]+)*"  # word
+    r"|\S)"  # sym
 )
 _NUMBER_WORDS: Final = frozenset({*SMALL, *TENS, *SCALES, "dozen"})
 _DIGIT: Final = re.compile(r"\d")
@@ -349,24 +352,22 @@ class _Sentence:
         # the tokens a figure can start at: numbers and the words in _START_ANY
         starts: list[int] = []
         pos = start
-        for blank, word, num, abbr, other_word, sym in _TOKEN.findall(text, start, end):
-            pos += len(blank)
-            if word:
-                kind = "word"
-            elif other_word:
-                kind, word = "word", other_word
-            elif num:
-                kind, word = "num", num
+        for run in _TOKEN.findall(text, start, end):
+            word = run.lstrip()
+            pos += len(run)
+            first = word[0]
+            if first.isalpha() or (first.isalnum() and not first.isdecimal()):
+                kind = "abbr" if "." in word else "word"
+                if word in start_any:
+                    starts.append(len(toks))
+            elif first.isdecimal():
+                kind = "num"
                 starts.append(len(toks))
-            elif sym:
-                kind, word = "sym", sym
             else:
-                kind, word = "abbr", abbr
-            if word in start_any:
-                starts.append(len(toks))
-            tok_end = pos + len(word)
-            append((kind, pos, tok_end, word, word.lower()))
-            pos = tok_end
+                kind = "sym"
+                if word in start_any:
+                    starts.append(len(toks))
+            append((kind, pos - len(word), pos, word, word.lower()))
         self.toks = toks
         self.starts = starts
         # the first token that is not punctuation: where the sentence's first word is

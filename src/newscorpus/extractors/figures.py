@@ -101,6 +101,19 @@ _LOWER_NUMBER_WORD: Final = re.compile(
     "[^a-z](?:" + word_trie(sorted(_TRIGGER_WORDS)) + r")(?![^\W\d_])"
 )
 _COVERED_DIGITS: Final = str.maketrans("0123456789", " " * 10)
+# An ASCII text folded to what _readable asks of it: letters in lower case, digits as "#",
+# anything else a blank (str.translate does this fast for ASCII). In it a number word is a
+# plain word after a blank or a "#", and a digit is found by str.find.
+_ASCII_FOLD: Final = str.maketrans(
+    {
+        chr(c): chr(c).lower() if chr(c).isalpha() else "#" if chr(c).isdigit() else " "
+        for c in range(128)
+    }
+)
+_COVERED_FOLDED_DIGITS: Final = str.maketrans("#", " ")
+_FOLDED_NUMBER_WORD: Final = re.compile(
+    "[ #](?:" + word_trie(sorted(_TRIGGER_WORDS)) + ")(?![a-z])"
+)
 _CURRENCY_SYMBOLS: Final = frozenset("$£€¥₹₪₩₽~")
 # Words a figure can start with besides number words: currency prefixes and codes.
 _START_WORDS: Final = frozenset(
@@ -2060,12 +2073,20 @@ def _readable(
     not yet past it: a sentence with neither costs two comparisons.
     """
     size = len(text)
-    lower = text.lower()
-    if len(lower) != size:  # a letter lowers to two: read as the old test says
-        for start, end in sentences:
-            if _DIGIT.search(text, start, end) or _NUMBER_WORD.search(text, start, end):
-                yield start, end
-        return
+    folded = text.isascii()
+    if folded:
+        lower, covered_digits, number_word = (
+            text.translate(_ASCII_FOLD),
+            _COVERED_FOLDED_DIGITS,
+            _FOLDED_NUMBER_WORD,
+        )
+    else:
+        lower, covered_digits, number_word = text.lower(), _COVERED_DIGITS, _LOWER_NUMBER_WORD
+        if len(lower) != size:  # a letter lowers to two: read as the old test says
+            for start, end in sentences:
+                if _DIGIT.search(text, start, end) or _NUMBER_WORD.search(text, start, end):
+                    yield start, end
+            return
     # The digits inside covered spans are blanked out (only when the spans do not overlap:
     # the reader's date test is then a plain overlap test). A blank, like a digit, is no
     # letter, so no number word is lost or gained around them. The text gets one blank in
@@ -2075,7 +2096,7 @@ def _readable(
     at = 0
     if all(a[1] <= b[0] for a, b in itertools.pairwise(covered)):
         for s, e in covered:
-            pieces += (lower[at:s], lower[s:e].translate(_COVERED_DIGITS))
+            pieces += (lower[at:s], lower[s:e].translate(covered_digits))
             at = e
     pieces.append(lower[at:])
     marked = "".join(pieces)
@@ -2083,13 +2104,18 @@ def _readable(
     written = ""  # the number word as the text writes it
     for start, end in sentences:
         if digit < start:
-            m = _DIGIT.search(marked, start + 1)
-            digit = size if m is None else m.start() - 1
+            if folded:
+                digit = marked.find("#", start + 1) - 1
+                if digit < 0:
+                    digit = size
+            else:
+                m = _DIGIT.search(marked, start + 1)
+                digit = size if m is None else m.start() - 1
         if digit < end:
             yield start, end
             continue
         if word < start:
-            word, written = _number_word(text, marked, start)
+            word, written = _number_word(text, marked, start, number_word)
         if word < end and (
             written[1:].islower()  # what _NUMBER_WORD finds
             or _DIGIT.search(text, start, end)
@@ -2098,11 +2124,14 @@ def _readable(
             yield start, end
 
 
-def _number_word(text: str, marked: str, start: int) -> tuple[int, str]:
-    """The first number word at or after ``start`` in ``text`` and its writing, found in
-    ``marked`` (the text lowered, after one blank); ``len(text)`` when there is none."""
+def _number_word(
+    text: str, marked: str, start: int, pattern: re.Pattern[str]
+) -> tuple[int, str]:
+    """The first number word at or after ``start`` in ``text`` and its writing, found by
+    ``pattern`` in ``marked`` (the text lowered or folded, after one blank); ``len(text)``
+    when there is none."""
     pos = start  # the character before ``start``
-    while (m := _LOWER_NUMBER_WORD.search(marked, pos)) is not None:
+    while (m := pattern.search(marked, pos)) is not None:
         before = marked[m.start()]
         if before < "\x80" or not before.isalnum() or before.isdecimal():
             return m.start(), text[m.start() : m.end() - 1]

@@ -584,10 +584,10 @@ class _Reader:
         for width in (3, 2, 1):
             if i + width >= n:
                 continue
-            parts = toks[i : i + width]
             nxt = toks[i + width]
             if nxt[0] != "num":
                 continue
+            parts = toks[i : i + width]
             surface = ""
             ok = True
             for a, b in zip(parts, [*parts[1:], nxt], strict=True):
@@ -1058,7 +1058,8 @@ class _Reader:
             if code is not None:
                 cand.unit = code
                 return
-        code, width = self.currency_words(sent, k)
+        # (no currency name starts with a word outside _CURRENCY_FIRST)
+        code, width = self.currency_words(sent, k) if t[4] in _CURRENCY_FIRST else (None, 0)
         if code is not None and not (code == "KRW" and not cand.scaled):
             cand.unit = code
             cand.end, cand.last = toks[k + width - 1][2], k + width - 1

@@ -31,7 +31,7 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, Final
 
 import attrs
@@ -928,7 +928,7 @@ class _Reader:
         value = None
         while run:
             if all_words[len(run) - 1] not in ("and", "a"):
-                value = parse_words(all_words[: len(run)])
+                value = _words_value(tuple(all_words[: len(run)]))
                 if value is not None:
                     break
             run.pop()
@@ -1966,6 +1966,13 @@ def _plural(low: str) -> bool:
     if low in _IRREGULAR_PLURALS:
         return True
     return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s"))
+
+
+@lru_cache(maxsize=4096)
+def _words_value(words: tuple[str, ...]) -> Decimal | None:
+    """:func:`parse_words`, remembered: the same few runs of number words recur in story
+    after story, and the value depends on nothing else."""
+    return parse_words(words)
 
 
 def _age_appositive(text: str, fig: _Cand, toks: list[Token]) -> bool:

@@ -1713,17 +1713,17 @@ class _Reader:
                     break
             words.append(t)
             k += 1
-            if _plural(low) and not (k + 1 < n and toks[k][4] == "and" and _plural(toks[k + 1][4])):
-                break
-            if _plural(low) and k + 1 < n and toks[k][4] == "and":
-                words.append(toks[k])
+            if _plural(low):
+                if not (k + 1 < n and toks[k][4] == "and" and _plural(toks[k + 1][4])):
+                    break
+                words.append(toks[k])  # "men and women": the "and" is read here
                 k += 1
         # A phrase ends on a noun, not on a participle, adverb or conjunction.
         while words and (words[-1][4].endswith(("ing", "ed")) or words[-1][4] == "and"):
             if len(words) == 1 and words[0][4] in _ING_ED_NOUNS:
                 break
             words.pop()
-        if words and all(w[3][:1].isupper() for w in words) and len(words) > 2:
+        if len(words) > 2 and all(w[3][:1].isupper() for w in words):
             return []
         return words
 

@@ -444,3 +444,35 @@ def test_token_kinds_follow_the_matching_branch(text: str) -> None:
         expected.append((kinds[index], pos, pos + len(word), word, word.lower()))
         pos += len(word)
     assert figures_module._Sentence(text, 0, len(text)).toks == expected
+
+
+@given(
+    st.lists(
+        st.sampled_from(["said", "says", "added", " ", "  ", "to", "by", "5", "$", "x", ",", "\n"]),
+        max_size=16,
+    ).map("".join),
+    st.integers(0, 20),
+    st.integers(0, 20),
+)
+def test_speech_verbs_read_once_match_a_search_up_to_each_figure(
+    text: str, at: int, later: int
+) -> None:
+    """The verbs found once, up to the last figure, are those found up to any figure.
+
+    A figure opens with a number or a word such as a currency's, never a blank, "to" or "by"
+    (so no verb's look-ahead reads past a dozen characters after it)."""
+    figures_at = [i for i, ch in enumerate(text) if ch in "5$"]
+    if not figures_at:
+        return
+    figure = figures_at[at % len(figures_at)]
+    last = figures_at[max(at % len(figures_at), later % len(figures_at))]
+    sent = figures_module._Sentence(text, 0, len(text))
+    sent.reach = min(len(text), last + 12)
+    for start in range(figure + 1):
+        once = [v for v in sent.speech_verbs() if v[0] >= start and v[1] <= figure]
+        each = [
+            m.span()
+            for m in figures_module._SPEECH.finditer(text, start, min(len(text), figure + 12))
+            if m.end() <= figure
+        ]
+        assert once == each

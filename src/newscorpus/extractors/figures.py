@@ -353,7 +353,7 @@ class _Cand:
 class _Sentence:
     """The tokens of one sentence and the figures read from them."""
 
-    __slots__ = ("end", "first_word", "start", "starts", "text", "toks")
+    __slots__ = ("end", "first_word", "reach", "start", "starts", "text", "toks", "verbs")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text = text
@@ -385,6 +385,18 @@ class _Sentence:
         self.starts = starts
         # the first token that is not punctuation: where the sentence's first word is
         self.first_word = next((k for k, t in enumerate(toks) if t[0] != "sym"), len(toks))
+        # how far a claimant's speech verb is looked for (see speech_verbs), and those found
+        self.reach = end
+        self.verbs: list[tuple[int, int]] | None = None
+
+    def speech_verbs(self) -> list[tuple[int, int]]:
+        """The speech verbs from the sentence's start to its reach, read once for all its
+        figures. Each is a whole word and its look-arounds read no further than the
+        figure after it, so the verbs before a figure are those a search up to the
+        figure would find."""
+        if self.verbs is None:
+            self.verbs = [m.span() for m in _SPEECH.finditer(self.text, self.start, self.reach)]
+        return self.verbs
 
 
 def _spaced(text: str, a: Token, b: Token) -> bool:
@@ -2036,6 +2048,11 @@ def find_figures(
             found.append((cand, sent))
     if not found:
         return []
+    # a claimant's speech verb is read up to a little past the sentence's last figure
+    for _, sent in found:
+        sent.reach = sent.start
+    for cand, sent in found:
+        sent.reach = max(sent.reach, min(sent.end, cand.start + 12))
     _conversions(text, [c for c, _ in found])
     sources = _Sources((results or {}).get("quotes") or (), (results or {}).get("people") or ())
     out: list[Figure] = []
@@ -2299,16 +2316,17 @@ def _claimant_span(
         if e > np_end:
             return _clean_np(text, np_end, e)
     # "Ukraine says more than 500 civilians ...": a subject and a speech verb before the figure.
-    last_verb = None
-    # read on a little past the figure, so "added 0.5%" is seen as a change, not speech
-    for v in _SPEECH.finditer(text, start, min(end, cand.start + 12)):
-        if v.end() <= cand.start:
-            last_verb = v
-    if last_verb is not None:
-        subj_end = last_verb.start()
+    subj_end = -1  # where the last speech verb before the figure starts
+    # (read on a little past the figure, so "added 0.5%" is seen as a change, not speech)
+    for verb_start, verb_end in sent.speech_verbs():
+        if verb_end > cand.start:
+            break
+        if verb_start >= start:
+            subj_end = verb_start
+    if subj_end >= 0:
         clause_start = start
         head = text[start : cand.start]
-        for sep in _CLAUSE_SEPARATOR.finditer(head, 0, last_verb.start() - start):
+        for sep in _CLAUSE_SEPARATOR.finditer(head, 0, subj_end - start):
             clause_start = start + sep.end()
         span = _clean_np(text, clause_start, subj_end)
         if span is not None:

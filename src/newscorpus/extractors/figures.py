@@ -100,6 +100,7 @@ _NUMBER_WORD: Final = re.compile(
 _LOWER_NUMBER_WORD: Final = re.compile(
     "[^a-z](?:" + word_trie(sorted(_TRIGGER_WORDS)) + r")(?![^\W\d_])"
 )
+# (digits inside dates and phone numbers are blanked out before the search for a digit)
 _COVERED_DIGITS: Final = str.maketrans("0123456789", " " * 10)
 # An ASCII text folded to what _readable asks of it: letters in lower case, digits as "#",
 # anything else a blank (str.translate does this fast for ASCII). In it a number word is a
@@ -2094,8 +2095,9 @@ def _readable(
     number word in lower case or capitalised, is read as it always was; one whose first
     number word is written otherwise is read when the old test says so.
 
-    Both are searched in the text lowered once, each once per hit, from the first sentence
-    not yet past it: a sentence with neither costs two comparisons.
+    Both are searched in the text lowered (an ASCII text: folded, see _ASCII_FOLD) once,
+    each once per hit, from the first sentence not yet past it: a sentence with neither
+    costs two comparisons.
     """
     size = len(text)
     folded = text.isascii()

@@ -384,3 +384,95 @@ def test_speech_pattern_matches_the_plain_form(text: str, pos: int) -> None:
     assert [m.span() for m in figures_module._ACCORDING.finditer(text, pos)] == [
         m.span() for m in according.finditer(text, pos)
     ]
+
+
+_PIECES = [
+    "one", "One", "ONE", "oNe", "two-thirds", "Hundreds", "dozen", "a third", "sixfold",
+    "might", "bone", "éone", "İone", "someone", "5", "1,200", "$40", "March 5, 2019",
+    "on 12 May", "2004", "+44 20 7946 0000", "555-123-4567", "(one)", "“Two", "5million",
+    "x", "people", "said", ".", ",", "\n", "\n\n", "é", "İ", "the", "in", " ",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=24).map(" ".join))
+def test_skipped_sentences_yield_nothing(text: str) -> None:
+    """_readable reads no sentence the plain test would not, and skips none with a figure."""
+    analysis = Analysis(text)
+    reader = figures_module._Reader(text, figures_module.date_spans(text))
+    kept = list(figures_module._readable(text, analysis.sentences, reader.dates))
+    plain = [
+        (s, e)
+        for s, e in analysis.sentences
+        if figures_module._DIGIT.search(text, s, e)
+        or figures_module._NUMBER_WORD.search(text, s, e)
+    ]
+    assert set(kept) <= set(plain)
+    for start, end in set(plain) - set(kept):
+        assert reader.sentence(figures_module._Sentence(text, start, end)) == []
+
+
+def test_shortcuts_rest_on_the_word_lists() -> None:
+    # a number token is never a start word, so the tokenizer lists it once
+    assert not any(w[:1].isdecimal() for w in figures_module._START_ANY)
+    # the era test looks for a "C" or a "D" first
+    assert all("C" in era or "D" in era for era in figures_module._ERAS)
+
+
+_GROUPED_TOKEN = re.compile(
+    r"(\s*+)(?:([A-Za-z]++(?![^\W\d_]|['’.]))|(\d+(?:[.,:]\d+)*)|((?:[A-Za-z]\.){2,})"
+    r"|([^\W\d_]+(?:['’][^\W\d_]+)*)|(\S))"
+)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["U.S.", "a.m.", "Kyiv's", "5", "1,200.5", "10:30", "½", "²", "٣", "_", "é", "İ",
+             "ǅ", "’", "-", "$", "x", "one", "ONE", "US$", " ", "\u00a0", "\t", ".", "'"]
+        ),
+        max_size=16,
+    ).map("".join)
+)  # fmt: skip
+def test_token_kinds_follow_the_matching_branch(text: str) -> None:
+    """A token's kind, read from its first character, is the branch of the pattern it took."""
+    kinds = ("word", "num", "abbr", "word", "sym")
+    expected = []
+    pos = 0
+    for blank, *branches in _GROUPED_TOKEN.findall(text):
+        pos += len(blank)
+        index, word = next((i, b) for i, b in enumerate(branches) if b)
+        expected.append((kinds[index], pos, pos + len(word), word, word.lower()))
+        pos += len(word)
+    assert figures_module._Sentence(text, 0, len(text)).toks == expected
+
+
+@given(
+    st.lists(
+        st.sampled_from(["said", "says", "added", " ", "  ", "to", "by", "5", "$", "x", ",", "\n"]),
+        max_size=16,
+    ).map("".join),
+    st.integers(0, 20),
+    st.integers(0, 20),
+)
+def test_speech_verbs_read_once_match_a_search_up_to_each_figure(
+    text: str, at: int, later: int
+) -> None:
+    """The verbs found once, up to the last figure, are those found up to any figure.
+
+    A figure opens with a number or a word such as a currency's, never a blank, "to" or "by"
+    (so no verb's look-ahead reads past a dozen characters after it)."""
+    figures_at = [i for i, ch in enumerate(text) if ch in "5$"]
+    if not figures_at:
+        return
+    figure = figures_at[at % len(figures_at)]
+    last = figures_at[max(at % len(figures_at), later % len(figures_at))]
+    sent = figures_module._Sentence(text, 0, len(text))
+    sent.reach = min(len(text), last + 12)
+    for start in range(figure + 1):
+        once = [v for v in sent.speech_verbs() if v[0] >= start and v[1] <= figure]
+        each = [
+            m.span()
+            for m in figures_module._SPEECH.finditer(text, start, min(len(text), figure + 12))
+            if m.end() <= figure
+        ]
+        assert once == each

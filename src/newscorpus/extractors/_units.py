@@ -9,6 +9,7 @@ farad or Fahrenheit) live in a separate, case-sensitive table.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Final
 
 __all__ = [
@@ -408,6 +409,7 @@ QUANTITY_OF: Final[dict[str, str]] = {
 }
 
 
+@lru_cache(maxsize=1024)  # a few hundred units, asked about for every figure
 def quantity_of(unit: str | None) -> str:
     """The kind of quantity a unit measures (``km`` -> ``length``, ``USD`` -> ``money``)."""
     if unit is None:

@@ -29,8 +29,9 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from functools import cached_property, lru_cache
 from typing import Any, Final
 
 import attrs
@@ -53,21 +54,24 @@ from .dates import date_spans
 
 __all__ = ["build", "find_figures"]
 
-# kind, start, end, text, lower-case text
+# kind, start, end, text, lower-case text (``a[2] == b[1]``: ``b`` is glued to ``a``)
 Token = tuple[str, int, int, str, str]
 
-# The blanks before a token are part of its match: findall then hands back plain strings
-# (no match objects), and the offsets follow from the lengths, as every character of a
-# sentence is either blank or in a token. Most words are plain ASCII letters followed by no
-# letter, apostrophe or period; the first branch reads just those, as the word branch would
-# (a class of letters is much quicker to test than a Unicode category).
+# A token with the blanks before it (which str.lstrip drops: it strips what \s matches).
+# findall then hands back plain strings (no match objects), and the offsets follow from
+# the lengths, as every character of a sentence is either blank or in a token. Most words
+# are plain ASCII letters followed by no letter, apostrophe or period; the first branch
+# reads just those, as the fourth would (a class of letters is much quicker to test than a
+# Unicode category). A token's kind follows from its first character: a decimal digit
+# (\d) opens only a number, a letter (\w but neither \d nor "_") only a word or, with
+# periods, an abbreviation; anything else is a symbol.
 _TOKEN: Final = re.compile(
-    r"(\s*+)(?:"
-    r"([A-Za-z]++(?![^\W\d_]|['’.]))"  # word
-    r"|(\d+(?:[.,:]\d+)*)"  # num
-    r"|((?:[A-Za-z]\.){2,})"  # abbr
-    r"|([^\W\d_]+(?:['’][^\W\d_]+)*)"  # word
-    r"|(\S))"  # sym
+    r"\s*+(?:"
+    r"[A-Za-z]++(?![^\W\d_]|['’.])"  # word
+    r"|\d+(?:[.,:]\d+)*"  # num
+    r"|(?:[A-Za-z]\.){2,}"  # abbr
+    r"|[^\W\d_]+(?:['’][^\W\d_]+)*"  # word
+    r"|\S)"  # sym
 )
 _NUMBER_WORDS: Final = frozenset({*SMALL, *TENS, *SCALES, "dozen"})
 _DIGIT: Final = re.compile(r"\d")
@@ -88,6 +92,28 @@ _NUMBER_WORD: Final = re.compile(
     + r"](?<![^\W\d_].)"
     + word_trie(sorted({w[1:] for w in _TRIGGER_WORDS}))
     + r"(?![^\W\d_])"
+)
+# A number word in a lower-case text, with the character before it, which is no ASCII
+# letter (see _readable: a non-ASCII one is checked to be no letter either). Opening with
+# that class it is tried mostly at blanks, far fewer places than a pattern opening with
+# the words' first letters, and with no look-behind to run at each.
+_LOWER_NUMBER_WORD: Final = re.compile(
+    "[^a-z](?:" + word_trie(sorted(_TRIGGER_WORDS)) + r")(?![^\W\d_])"
+)
+# (digits inside dates and phone numbers are blanked out before the search for a digit)
+_COVERED_DIGITS: Final = str.maketrans("0123456789", " " * 10)
+# An ASCII text folded to what _readable asks of it: letters in lower case, digits as "#",
+# anything else a blank (str.translate does this fast for ASCII). In it a number word is a
+# plain word after a blank or a "#", and a digit is found by str.find.
+_ASCII_FOLD: Final = str.maketrans(
+    {
+        chr(c): chr(c).lower() if chr(c).isalpha() else "#" if chr(c).isdigit() else " "
+        for c in range(128)
+    }
+)
+_COVERED_FOLDED_DIGITS: Final = str.maketrans("#", " ")
+_FOLDED_NUMBER_WORD: Final = re.compile(
+    "[ #](?:" + word_trie(sorted(_TRIGGER_WORDS)) + ")(?![a-z])"
 )
 _CURRENCY_SYMBOLS: Final = frozenset("$£€¥₹₪₩₽~")
 # Words a figure can start with besides number words: currency prefixes and codes.
@@ -328,7 +354,7 @@ class _Cand:
 class _Sentence:
     """The tokens of one sentence and the figures read from them."""
 
-    __slots__ = ("end", "first_word", "start", "starts", "text", "toks")
+    __slots__ = ("end", "first_word", "reach", "start", "starts", "text", "toks", "verbs")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text = text
@@ -336,34 +362,42 @@ class _Sentence:
         self.end = end
         start_any = _START_ANY
         toks: list[Token] = []
+        append = toks.append
         # the tokens a figure can start at: numbers and the words in _START_ANY
         starts: list[int] = []
         pos = start
-        for blank, word, num, abbr, other_word, sym in _TOKEN.findall(text, start, end):
-            pos += len(blank)
-            if word:
-                kind = "word"
-            elif other_word:
-                kind, word = "word", other_word
-            elif num:
-                kind, word = "num", num
-            elif sym:
-                kind, word = "sym", sym
-            else:
-                kind, word = "abbr", abbr
-            if kind == "num" or word in start_any:
+        for run in _TOKEN.findall(text, start, end):
+            word = run.lstrip()
+            pos += len(run)
+            first = word[0]
+            if first.isalpha() or (first.isalnum() and not first.isdecimal()):
+                kind = "abbr" if "." in word else "word"
+                if word in start_any:
+                    starts.append(len(toks))
+            elif first.isdecimal():
+                kind = "num"
                 starts.append(len(toks))
-            tok_end = pos + len(word)
-            toks.append((kind, pos, tok_end, word, word.lower()))
-            pos = tok_end
+            else:
+                kind = "sym"
+                if word in start_any:
+                    starts.append(len(toks))
+            append((kind, pos - len(word), pos, word, word.lower()))
         self.toks = toks
         self.starts = starts
         # the first token that is not punctuation: where the sentence's first word is
         self.first_word = next((k for k, t in enumerate(toks) if t[0] != "sym"), len(toks))
+        # how far a claimant's speech verb is looked for (see speech_verbs), and those found
+        self.reach = end
+        self.verbs: list[tuple[int, int]] | None = None
 
-
-def _adjacent(a: Token, b: Token) -> bool:
-    return a[2] == b[1]
+    def speech_verbs(self) -> list[tuple[int, int]]:
+        """The speech verbs from the sentence's start to its reach, read once for all its
+        figures. Each is a whole word and its look-arounds read no further than the
+        figure after it, so the verbs before a figure are those a search up to the
+        figure would find."""
+        if self.verbs is None:
+            self.verbs = [m.span() for m in _SPEECH.finditer(self.text, self.start, self.reach)]
+        return self.verbs
 
 
 def _spaced(text: str, a: Token, b: Token) -> bool:
@@ -409,6 +443,11 @@ class _Reader:
         # Phone numbers and ids are skipped just as dates are.
         self.dates = sorted([*dates, *_phones_and_ids(text)])
         self.date_starts = [s for s, _ in self.dates]
+        # the furthest end of the spans up to each one, for a plain overlap test
+        self.date_reach = list(itertools.accumulate([e for _, e in self.dates], max))
+        # whether any span overlaps the sentence being read: when none does, nothing in it
+        # is in a date, and in_date need not be asked
+        self.dated = True
         self.european = any(form.search(text) for form in _EUROPEAN)
 
     # -- helpers ---------------------------------------------------------------------------
@@ -425,6 +464,11 @@ class _Reader:
             ds, de = dates[i + 1]
             return ds < end and start < de
         return False
+
+    def overlaps_date(self, start: int, end: int) -> bool:
+        """Whether any span overlaps ``start``-``end`` (so in_date of a part may hold)."""
+        i = bisect.bisect_left(self.date_starts, end)
+        return i > 0 and self.date_reach[i - 1] > start
 
     def near_date(self, start: int, end: int) -> bool:
         """A date within a few characters before or after (a time stamp)."""
@@ -443,6 +487,7 @@ class _Reader:
         toks = sent.toks
         out: list[_Cand] = []
         n = len(toks)
+        self.dated = self.overlaps_date(sent.start, sent.end)
         i = 0  # the first token not yet read into a figure
         # the walk visits only the tokens a figure can start at
         for k in sent.starts:
@@ -474,13 +519,18 @@ class _Reader:
     def figure_at(self, sent: _Sentence, i: int) -> _Cand | None:
         toks = sent.toks
         tok = toks[i]
-        if self.in_date(tok[1], tok[2]):
+        if self.dated and self.in_date(tok[1], tok[2]):
             return None
         first = self.number(sent, i)
         if first is None:
             return None
         self.unit(sent, first)
-        second = self.range_tail(sent, first)
+        k = first.last + 1
+        second = (
+            self.range_tail(sent, first)
+            if k < len(sent.toks) and sent.toks[k][4] in _RANGE_CONNECTORS
+            else None
+        )
         if second is not None:
             first = second
         if first.kind == "fraction" and first.unit is None:
@@ -547,10 +597,10 @@ class _Reader:
         for width in (3, 2, 1):
             if i + width >= n:
                 continue
-            parts = toks[i : i + width]
             nxt = toks[i + width]
             if nxt[0] != "num":
                 continue
+            parts = toks[i : i + width]
             surface = ""
             ok = True
             for a, b in zip(parts, [*parts[1:], nxt], strict=True):
@@ -581,7 +631,7 @@ class _Reader:
             if (
                 surface.isalpha()
                 and i > 0
-                and _adjacent(toks[i - 1], toks[i])
+                and toks[i - 1][2] == toks[i][1]
                 and toks[i - 1][0] == "word"
             ):
                 continue
@@ -593,13 +643,13 @@ class _Reader:
                 digits = nxt[3]
                 after = toks[i + width + 1] if i + width + 1 < n else None
                 glued_scale = (
-                    after is not None and _adjacent(nxt, after) and after[4] in SCALE_ABBREVIATIONS
+                    after is not None and nxt[2] == after[1] and after[4] in SCALE_ABBREVIATIONS
                 )
                 if not ("," in digits or "." in digits or len(digits) >= 3 or glued_scale):
                     continue
                 if (
                     after is not None
-                    and _adjacent(nxt, after)
+                    and nxt[2] == after[1]
                     and after[0] == "word"
                     and not glued_scale
                 ):
@@ -621,21 +671,21 @@ class _Reader:
             return None
         nxt = toks[j + 1] if j + 1 < n else None
         # Ordinals ("22nd") and things glued to letters ("5G", "S23") are not figures.
-        if nxt is not None and _adjacent(tok, nxt) and nxt[0] == "word":
+        if nxt is not None and tok[2] == nxt[1] and nxt[0] == "word":
             low = nxt[4]
             if low in _ORDINAL_SUFFIX:
                 return None
         if start_i == j and j > 0:
             prev = toks[j - 1]
             if (
-                _adjacent(prev, tok)
+                prev[2] == tok[1]
                 and prev[0] in ("word", "abbr")
                 and prev[4] not in ("sub", "minus")
             ):
                 return None
-            if _adjacent(prev, tok) and prev[3] in ("/", "#", "@", "_", "="):
+            if prev[2] == tok[1] and prev[3] in ("/", "#", "@", "_", "="):
                 return None
-            if prev[3] == "." and _adjacent(prev, tok) and j > 1 and _adjacent(toks[j - 2], prev):
+            if prev[3] == "." and prev[2] == tok[1] and j > 1 and toks[j - 2][2] == prev[1]:
                 return None  # "v2.3", "No.5"
         # Clock time written with a point or plainly: "1.56pm", "8 a.m.", "0500 GMT".
         if nxt is not None and _spaced(text, tok, nxt) and nxt[4] in _AMPM and currency is None:
@@ -661,10 +711,10 @@ class _Reader:
         if (
             nxt is not None
             and nxt[3] == "/"
-            and _adjacent(tok, nxt)
+            and tok[2] == nxt[1]
             and j + 2 < n
             and toks[j + 2][0] == "num"
-            and _adjacent(nxt, toks[j + 2])
+            and nxt[2] == toks[j + 2][1]
             and raw.isdigit()
             and toks[j + 2][3].isdigit()
         ):
@@ -679,22 +729,24 @@ class _Reader:
         cand.value = value
         cand.kind = "digits"
         # "2½ miles"
-        if nxt is not None and nxt[3] in _VULGAR and _adjacent(tok, nxt):
+        if nxt is not None and nxt[3] in _VULGAR and tok[2] == nxt[1]:
             cand.value = value + _VULGAR[nxt[3]]
             cand.end, cand.last = nxt[2], j + 1
             return cand
-        # "one in five", "1 in 4"
-        ratio = self.ratio(sent, cand, j)
-        if ratio is not None:
-            return ratio
-        self.scale(sent, cand)
+        # "one in five", "1 in 4" (the calls are skipped where they would find nothing)
+        if nxt is not None and nxt[4] == "in":
+            ratio = self.ratio(sent, cand, j)
+            if ratio is not None:
+                return ratio
+        if nxt is not None and nxt[0] == "word":
+            self.scale(sent, cand)
         # A currency symbol written after: "1,200€".
         k = cand.last + 1
         if (
             currency is None
             and k < n
             and toks[k][3] in U.CURRENCY_SUFFIX_SYMBOLS
-            and _adjacent(toks[k - 1], toks[k])
+            and toks[k - 1][2] == toks[k][1]
         ):
             cand.currency = U.CURRENCY_SUFFIX_SYMBOLS[toks[k][3]]
             cand.end = toks[k][2]
@@ -774,7 +826,7 @@ class _Reader:
         elif low in _INDIAN_SCALES:
             factor = _INDIAN_SCALES[low]
         elif low in SCALE_ABBREVIATIONS:
-            glued = _adjacent(toks[k - 1], t)
+            glued = toks[k - 1][2] == t[1]
             if low in ("m", "b", "k"):
                 if not glued or (t[3] in ("M", "B") and cand.currency is None):
                     return
@@ -877,9 +929,9 @@ class _Reader:
                 continue
             if (
                 t[3] == "-"
-                and _adjacent(toks[k - 1], t)
+                and toks[k - 1][2] == t[1]
                 and k + 1 < n
-                and _adjacent(t, toks[k + 1])
+                and t[2] == toks[k + 1][1]
                 and toks[k + 1][4] in _NUMBER_WORDS
             ):
                 k += 1
@@ -889,7 +941,7 @@ class _Reader:
         value = None
         while run:
             if all_words[len(run) - 1] not in ("and", "a"):
-                value = parse_words(all_words[: len(run)])
+                value = _words_value(tuple(all_words[: len(run)]))
                 if value is not None:
                     break
             run.pop()
@@ -899,7 +951,7 @@ class _Reader:
         cand = _Cand(start=tok[1], end=toks[last][2], first=i, last=last, value=value, kind="words")
         # A fraction with a spelled numerator: "two-thirds", "three quarters".
         k = last + 1
-        if k < n and toks[k][3] == "-" and k + 1 < n and _adjacent(toks[k], toks[k + 1]):
+        if k < n and toks[k][3] == "-" and k + 1 < n and toks[k][2] == toks[k + 1][1]:
             k += 1
         if (
             k < n
@@ -915,9 +967,10 @@ class _Reader:
                 cand.end = toks[k][2]
                 cand.last = k
                 return cand
-        ratio = self.ratio(sent, cand, last)
-        if ratio is not None:
-            return ratio
+        if last + 1 < n and toks[last + 1][4] == "in":
+            ratio = self.ratio(sent, cand, last)
+            if ratio is not None:
+                return ratio
         # "half a million": the half comes first; "two million" has its scale in the words.
         return cand
 
@@ -1004,7 +1057,7 @@ class _Reader:
         if not _spaced(text, toks[k - 1], t):
             return
         hyphen = False
-        if t[3] == "-" and _adjacent(toks[k - 1], t) and k + 1 < n and _adjacent(t, toks[k + 1]):
+        if t[3] == "-" and toks[k - 1][2] == t[1] and k + 1 < n and t[2] == toks[k + 1][1]:
             hyphen = True
             k += 1
             t = toks[k]
@@ -1018,7 +1071,8 @@ class _Reader:
             if code is not None:
                 cand.unit = code
                 return
-        code, width = self.currency_words(sent, k)
+        # (no currency name starts with a word outside _CURRENCY_FIRST)
+        code, width = self.currency_words(sent, k) if t[4] in _CURRENCY_FIRST else (None, 0)
         if code is not None and not (code == "KRW" and not cand.scaled):
             cand.unit = code
             cand.end, cand.last = toks[k + width - 1][2], k + width - 1
@@ -1029,13 +1083,15 @@ class _Reader:
             return
         # no unit is longer than the longest one starting with this word
         for width in range(min(U.UNIT_WIDTH.get(t[4], 1), n - k), 0, -1):
-            parts = toks[k : k + width]
-            if any(not _spaced(text, a, b) for a, b in itertools.pairwise(parts)):
-                continue
-            key = tuple(p[4] for p in parts)
-            unit = U.UNITS.get(key)
+            if width == 1:
+                unit = U.UNITS.get((t[4],))
+            else:
+                parts = toks[k : k + width]
+                if any(not _spaced(text, a, b) for a, b in itertools.pairwise(parts)):
+                    continue
+                unit = U.UNITS.get(tuple([p[4] for p in parts]))
             if unit is None and width == 1:
-                glued = _adjacent(toks[k - 1], t)
+                glued = toks[k - 1][2] == t[1]
                 cased = U.CASED_UNITS.get(t[3])
                 if cased is not None and (glued or hyphen or t[3] in ("C", "F", "V")):
                     # a one-letter symbol needs no letter straight after it
@@ -1170,8 +1226,8 @@ class _Reader:
             and k + 3 < n
             and toks[k + 1][4] == "to"
             and toks[k + 2][3] == "-"
-            and _adjacent(conn, toks[k + 1])
-            and _adjacent(toks[k + 1], toks[k + 2])
+            and conn[2] == toks[k + 1][1]
+            and toks[k + 1][2] == toks[k + 2][1]
         ):
             kind = "to"  # "0-to-60-mph"
             k += 2
@@ -1191,7 +1247,7 @@ class _Reader:
             and first.unit is not None
             and first.unit not in ("percent",)
             and first.currency is None
-            and _adjacent(toks[k - 1], conn)
+            and toks[k - 1][2] == conn[1]
         ):
             # "7- or 8-inch", "22-year-old" already consumed; a unit then a dash is not a range
             return None
@@ -1290,7 +1346,7 @@ class _Reader:
         toks = sent.toks
         text = self.text
         n = len(toks)
-        if self.in_date(cand.start, cand.end):
+        if self.dated and self.in_date(cand.start, cand.end):
             return True
         first = toks[cand.first]
         last = toks[cand.last]
@@ -1329,20 +1385,20 @@ class _Reader:
             )
         if (
             nxt is not None
-            and _adjacent(last, nxt)
+            and last[2] == nxt[1]
             and nxt[0] in ("word", "num")
             and cand.unit is None
         ):
             return True  # "5G", "3D", "9AB8"
         if (
             nxt is not None
-            and _adjacent(last, nxt)
+            and last[2] == nxt[1]
             and nxt[3] in ("-",)
             and cand.kind == "digits"
             and cand.unit is None
         ):
             after = toks[cand.last + 2] if cand.last + 2 < n else None
-            if after is not None and after[0] == "num" and _adjacent(nxt, after):
+            if after is not None and after[0] == "num" and nxt[2] == after[1]:
                 return True  # "555-123-..." left over, "2-0-1"
         if prev is not None and cand.currency is None:
             numbered = prev[3] in ("#", "№") or prev[4] == "number"
@@ -1356,6 +1412,7 @@ class _Reader:
                 and text[prev[2] : first[1]] == " "
                 and cand.kind in ("digits", "range", "score")
                 and cand.unit in (None, "count")
+                and not prev[3].islower()  # (a word in lower case has no capital)
                 and any(ch.isupper() for ch in prev[3])
                 and (cand.first - 1 > sent.first_word or prev[4] not in _FUNCTION_WORDS)
                 and prev[4] not in U.CHANGE_WORDS
@@ -1375,14 +1432,14 @@ class _Reader:
                 return True
             if (
                 prev[3] == "-"
-                and _adjacent(prev, first)
+                and prev[2] == first[1]
                 and cand.first > 1
                 and toks[cand.first - 2][4] in ("last", "top", "round", "first")
             ):
                 return True  # "a last-32 appearance"
-            if prev[3] == "-" and _adjacent(prev, first) and cand.first > 1:
+            if prev[3] == "-" and prev[2] == first[1] and cand.first > 1:
                 before = toks[cand.first - 2]
-                if _adjacent(before, prev) and (before[3][:1].isupper() or before[0] == "num"):
+                if before[2] == prev[1] and (before[3][:1].isupper() or before[0] == "num"):
                     return True  # "COVID-19", "TA-125"
         # Phone numbers: digit groups joined by dashes or in brackets, or a leading zero.
         if cand.kind == "digits" and cand.currency is None:
@@ -1446,7 +1503,10 @@ class _Reader:
             return False
         if nxt is not None and nxt[3] in _ERAS:
             return True
-        before_text = text[max(0, cand.start - 6) : cand.start].split()
+        window = text[max(0, cand.start - 6) : cand.start]
+        if "C" not in window and "D" not in window:
+            return False  # every era has one
+        before_text = window.split()
         return bool(before_text) and before_text[-1] in _ERAS
 
     # -- 3. the context --------------------------------------------------------------------
@@ -1458,34 +1518,32 @@ class _Reader:
         if i > 0 and cand.value is not None and cand.kind == "digits":
             p = toks[i - 1]
             glued_minus = (
-                i > 1 and p[3] == "-" and toks[i - 2][4] == "minus" and _adjacent(toks[i - 2], p)
+                i > 1 and p[3] == "-" and toks[i - 2][4] == "minus" and toks[i - 2][2] == p[1]
             )
             if glued_minus:
                 p = toks[i - 2]
                 i -= 1
             if p[4] == "minus" or (
                 p[3] in ("-", "−")
-                and _adjacent(p, toks[i])
-                and (i == 1 or not _adjacent(toks[i - 2], p))
+                and p[2] == toks[i][1]
+                and (i == 1 or toks[i - 2][2] != p[1])
             ):
                 cand.value = -cand.value
                 cand.start = p[1]
                 cand.first = toks.index(p)
                 i = cand.first
-            elif p[3] == "+" and _adjacent(p, toks[i]):
+            elif p[3] == "+" and p[2] == toks[i][1]:
                 cand.qualifier = "increase"
                 return
         best: str | None = None
-        for width in (3, 2, 1):
-            if i - width < 0:
-                continue
-            if toks[i - 1][4] not in _QUALIFIER_LAST:
-                break
-            key = tuple(t[4] for t in toks[i - width : i])
-            q = U.QUALIFIERS.get(key)
-            if q is not None:
-                best = q
-                break
+        if i > 0 and toks[i - 1][4] in _QUALIFIER_LAST:
+            for width in (3, 2, 1):
+                if i - width < 0:
+                    continue
+                q = U.QUALIFIERS.get(tuple([t[4] for t in toks[i - width : i]]))
+                if q is not None:
+                    best = q
+                    break
         if best is not None:
             cand.qualifier = best
             cand.approximate = best in ("approx", "nearly")
@@ -1496,7 +1554,7 @@ class _Reader:
             i > 1
             and toks[i - 1][3] == "-"
             and toks[i - 2][4] == "sub"
-            and _adjacent(toks[i - 1], toks[i])
+            and toks[i - 1][2] == toks[i][1]
         ):
             cand.qualifier = "less_than"  # "sub-300 sq m offices"
             return
@@ -1533,7 +1591,7 @@ class _Reader:
             return
         if (
             toks[k][3] == "-"
-            and _adjacent(toks[k - 1], toks[k])
+            and toks[k - 1][2] == toks[k][1]
             and k + 1 < n
             and toks[k + 1][0] == "word"
         ):
@@ -1634,7 +1692,7 @@ class _Reader:
                 and words[-1][3][:1].isupper()
                 and k + 1 < n
                 and toks[k + 1][3] == "s"
-                and _adjacent(t, toks[k + 1])
+                and t[2] == toks[k + 1][1]
             ):
                 words += [t, toks[k + 1]]  # "63,150 Model 3s", "two Boeing 737s"
                 break
@@ -1643,8 +1701,8 @@ class _Reader:
                     t[3] == "-"
                     and words
                     and k + 1 < n
-                    and _adjacent(words[-1], t)
-                    and _adjacent(t, toks[k + 1])
+                    and words[-1][2] == t[1]
+                    and t[2] == toks[k + 1][1]
                     and toks[k + 1][0] == "word"
                 ):
                     k += 1
@@ -1668,17 +1726,17 @@ class _Reader:
                     break
             words.append(t)
             k += 1
-            if _plural(low) and not (k + 1 < n and toks[k][4] == "and" and _plural(toks[k + 1][4])):
-                break
-            if _plural(low) and k + 1 < n and toks[k][4] == "and":
-                words.append(toks[k])
+            if _plural(low):
+                if not (k + 1 < n and toks[k][4] == "and" and _plural(toks[k + 1][4])):
+                    break
+                words.append(toks[k])  # "men and women": the "and" is read here
                 k += 1
         # A phrase ends on a noun, not on a participle, adverb or conjunction.
         while words and (words[-1][4].endswith(("ing", "ed")) or words[-1][4] == "and"):
             if len(words) == 1 and words[0][4] in _ING_ED_NOUNS:
                 break
             words.pop()
-        if words and all(w[3][:1].isupper() for w in words) and len(words) > 2:
+        if len(words) > 2 and all(w[3][:1].isupper() for w in words):
             return []
         return words
 
@@ -1725,7 +1783,16 @@ class _Reader:
             if fig.unit == "count" and fig.kind != "time":
                 clause_end = self.clause_end(sent, fig)
                 tail = self.text[fig.end : clause_end].lower()
-                m = _COUNT_RATE.search(tail)
+                # (each of _COUNT_RATE's words has one of these in it)
+                m = (
+                    _COUNT_RATE.search(tail)
+                    if "da" in tail
+                    or "week" in tail
+                    or "month" in tail
+                    or "year" in tail
+                    or "annually" in tail
+                    else None
+                )
                 if m is not None:
                     den = m.group(1) or U.RATE_ADVERBS[m.group(2)]
                     fig.unit = f"count/{den}"
@@ -1755,7 +1822,7 @@ class _Reader:
             if (
                 k + 1 < n
                 and toks[k][3] == "-"
-                and _adjacent(toks[k - 1], toks[k])
+                and toks[k - 1][2] == toks[k][1]
                 and toks[k + 1][4] in ("or", "and", "to")
             ):
                 fig.unit = nxt.unit
@@ -1914,6 +1981,13 @@ def _plural(low: str) -> bool:
     return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s"))
 
 
+@lru_cache(maxsize=4096)
+def _words_value(words: tuple[str, ...]) -> Decimal | None:
+    """:func:`parse_words`, remembered: the same few runs of number words recur in story
+    after story, and the value depends on nothing else."""
+    return parse_words(words)
+
+
 def _age_appositive(text: str, fig: _Cand, toks: list[Token]) -> bool:
     """``Maddon, 66, has ...``: a bare number between commas right after a name."""
     if fig.unit is not None or fig.kind != "digits" or fig.value is None:
@@ -1950,12 +2024,10 @@ def find_figures(
     """The figures of ``text``: its date spans and sentence spans are given by the caller."""
     reader = _Reader(text, dates)
     found: list[tuple[_Cand, _Sentence]] = []
-    for start, end in sentences:
-        if not _DIGIT.search(text, start, end) and not _NUMBER_WORD.search(text, start, end):
-            continue
+    for start, end in _readable(text, sentences, reader.dates):
         sent = _Sentence(text, start, end)
         for cand in reader.sentence(sent):
-            if _age_appositive(text, cand, sent.toks):
+            if cand.unit is None and _age_appositive(text, cand, sent.toks):
                 cand.unit = "year_of_age"
             else:
                 prev = sent.toks[cand.first - 1] if cand.first > 0 else None
@@ -1977,6 +2049,11 @@ def find_figures(
             found.append((cand, sent))
     if not found:
         return []
+    # a claimant's speech verb is read up to a little past the sentence's last figure
+    for _, sent in found:
+        sent.reach = sent.start
+    for cand, sent in found:
+        sent.reach = max(sent.reach, min(sent.end, cand.start + 12))
     _conversions(text, [c for c, _ in found])
     sources = _Sources((results or {}).get("quotes") or (), (results or {}).get("people") or ())
     out: list[Figure] = []
@@ -2003,6 +2080,90 @@ def find_figures(
             )
         )
     return out
+
+
+def _readable(
+    text: str, sentences: Sequence[tuple[int, int]], covered: list[tuple[int, int]]
+) -> Iterator[tuple[int, int]]:
+    """The sentences worth cutting into tokens.
+
+    A sentence has always been read when it has a digit or matches _NUMBER_WORD (which
+    misses a number word written in capitals). Every figure holds a digit or a number word,
+    and one with a digit inside a date or a phone number (``covered``, sorted) is rejected
+    as such; so a sentence with neither a number word, in any case, nor a digit outside
+    those spans yields nothing, and is skipped. A sentence with such a digit, or with a
+    number word in lower case or capitalised, is read as it always was; one whose first
+    number word is written otherwise is read when the old test says so.
+
+    Both are searched in the text lowered (an ASCII text: folded, see _ASCII_FOLD) once,
+    each once per hit, from the first sentence not yet past it: a sentence with neither
+    costs two comparisons.
+    """
+    size = len(text)
+    folded = text.isascii()
+    if folded:
+        lower, covered_digits, number_word = (
+            text.translate(_ASCII_FOLD),
+            _COVERED_FOLDED_DIGITS,
+            _FOLDED_NUMBER_WORD,
+        )
+    else:
+        lower, covered_digits, number_word = text.lower(), _COVERED_DIGITS, _LOWER_NUMBER_WORD
+        if len(lower) != size:  # a letter lowers to two: read as the old test says
+            for start, end in sentences:
+                if _DIGIT.search(text, start, end) or _NUMBER_WORD.search(text, start, end):
+                    yield start, end
+            return
+    # The digits inside covered spans are blanked out (only when the spans do not overlap:
+    # the reader's date test is then a plain overlap test). A blank, like a digit, is no
+    # letter, so no number word is lost or gained around them. The text gets one blank in
+    # front, so a word at its start has a character before it: what is at ``i`` in the
+    # text is at ``i + 1`` here.
+    pieces = [" "]
+    at = 0
+    if all(a[1] <= b[0] for a, b in itertools.pairwise(covered)):
+        for s, e in covered:
+            pieces += (lower[at:s], lower[s:e].translate(covered_digits))
+            at = e
+    pieces.append(lower[at:])
+    marked = "".join(pieces)
+    digit = word = -1  # where the next digit and number word are (size: there is none)
+    written = ""  # the number word as the text writes it
+    for start, end in sentences:
+        if digit < start:
+            if folded:
+                digit = marked.find("#", start + 1) - 1
+                if digit < 0:
+                    digit = size
+            else:
+                m = _DIGIT.search(marked, start + 1)
+                digit = size if m is None else m.start() - 1
+        if digit < end:
+            yield start, end
+            continue
+        if word < start:
+            word, written = _number_word(text, marked, start, number_word)
+        if word < end and (
+            written[1:].islower()  # what _NUMBER_WORD finds
+            or _DIGIT.search(text, start, end)
+            or _NUMBER_WORD.search(text, start, end)
+        ):
+            yield start, end
+
+
+def _number_word(
+    text: str, marked: str, start: int, pattern: re.Pattern[str]
+) -> tuple[int, str]:
+    """The first number word at or after ``start`` in ``text`` and its writing, found by
+    ``pattern`` in ``marked`` (the text lowered or folded, after one blank); ``len(text)``
+    when there is none."""
+    pos = start  # the character before ``start``
+    while (m := pattern.search(marked, pos)) is not None:
+        before = marked[m.start()]
+        if before < "\x80" or not before.isalnum() or before.isdecimal():
+            return m.start(), text[m.start() : m.end() - 1]
+        pos = m.start() + 1  # after a letter: inside a word
+    return len(text), ""
 
 
 def _conversions(text: str, figs: list[_Cand]) -> None:
@@ -2036,12 +2197,21 @@ class _Sources:
             if getattr(q, "speaker", None) is not None and q.speaker.name
         )
         self.quote_starts = [q[0] for q in self.quotes]
-        self.mentions: list[tuple[int, int, str]] = sorted(
+        self.people = people
+
+    @cached_property
+    def mentions(self) -> list[tuple[int, int, str]]:
+        """Every person mention, sorted: built when a claimant first needs a name (most
+        articles' claimants, if any, are quote speakers or need none)."""
+        return sorted(
             (int(m.start), int(m.end), str(p.name))
-            for p in people
+            for p in self.people
             for m in getattr(p, "mentions", ())
         )
-        self.mention_starts = [m[0] for m in self.mentions]
+
+    @cached_property
+    def mention_starts(self) -> list[int]:
+        return [m[0] for m in self.mentions]
 
     def speaker_at(self, pos: int) -> str | None:
         """The speaker of the quote ``pos`` is in, if a quote extractor found one."""
@@ -2076,7 +2246,7 @@ def _claimant(
     return sources.person(s, e) or text[s:e]
 
 
-_QUOTE_MARK: Final = re.compile(r'["“”\n]')
+_QUOTE_MARKS: Final = '"“”\n'
 
 
 class _QuoteMarks:
@@ -2084,7 +2254,15 @@ class _QuoteMarks:
 
     def __init__(self, text: str) -> None:
         self.length = len(text)
-        self.marks = [m.start() for m in _QUOTE_MARK.finditer(text)]
+        # (each mark by str.find, which scans far faster than a pattern for the four)
+        marks: list[int] = []
+        for mark in _QUOTE_MARKS:
+            at = text.find(mark)
+            while at >= 0:
+                marks.append(at)
+                at = text.find(mark, at + 1)
+        marks.sort()
+        self.marks = marks
         self.opened: list[int] = []  # after each mark: where the open quotation began, or -1
         current = -1
         for m in self.marks:
@@ -2140,16 +2318,17 @@ def _claimant_span(
         if e > np_end:
             return _clean_np(text, np_end, e)
     # "Ukraine says more than 500 civilians ...": a subject and a speech verb before the figure.
-    last_verb = None
-    # read on a little past the figure, so "added 0.5%" is seen as a change, not speech
-    for v in _SPEECH.finditer(text, start, min(end, cand.start + 12)):
-        if v.end() <= cand.start:
-            last_verb = v
-    if last_verb is not None:
-        subj_end = last_verb.start()
+    subj_end = -1  # where the last speech verb before the figure starts
+    # (read on a little past the figure, so "added 0.5%" is seen as a change, not speech)
+    for verb_start, verb_end in sent.speech_verbs():
+        if verb_end > cand.start:
+            break
+        if verb_start >= start:
+            subj_end = verb_start
+    if subj_end >= 0:
         clause_start = start
         head = text[start : cand.start]
-        for sep in _CLAUSE_SEPARATOR.finditer(head, 0, last_verb.start() - start):
+        for sep in _CLAUSE_SEPARATOR.finditer(head, 0, subj_end - start):
             clause_start = start + sep.end()
         span = _clean_np(text, clause_start, subj_end)
         if span is not None:
@@ -2158,12 +2337,22 @@ def _claimant_span(
     tail_start = max(cand.end, end - 100)
     if text.find(",", tail_start, end) < 0:
         return None  # both patterns below open with a comma
-    tail_m = _NP_SAID_AT_END.search(text[tail_start:end])
+    tail = text[tail_start:end]
+    if not (
+        "said" in tail
+        or "says" in tail
+        or "told" in tail
+        or "added" in tail
+        or "estimated" in tail
+        or "reported" in tail
+    ):
+        return None  # and each needs one of these verbs
+    tail_m = _NP_SAID_AT_END.search(tail)
     if tail_m is not None:
         s = tail_start + tail_m.start("np")
         e = tail_start + tail_m.end("np")
         return _clean_np(text, s, e)
-    tail_m = _SAID_NP_AT_END.search(text[tail_start:end])
+    tail_m = _SAID_NP_AT_END.search(tail)
     if tail_m is not None:
         return _clean_np(text, tail_start + tail_m.start("np"), tail_start + tail_m.end("np"))
     return None

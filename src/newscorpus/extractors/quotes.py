@@ -205,6 +205,14 @@ _COLLECTIVE_PRONOUNS: Final = frozenset(("it", "they"))
 _BODY_REACH: Final = 800
 _SPLITTERS: Final = frozenset("but and while whereas although though as".split())
 
+# How far after its verb (or speaker) a medium may start ("said in a statement").
+_MEDIUM_REACH: Final = 30
+# What every match of MEDIUM opens with, each branch a literal (so searched for quickly).
+_MEDIUM_OPENING: Final = re.compile(
+    r"on[ \t]|in[ \t]|at[ \t]|during[ \t]|via[ \t]|through[ \t]|online"
+)
+_MEDIUM_OPENING_LONGEST: Final = len("through ")
+
 Kind = Literal["direct", "indirect", "mixed"]
 
 
@@ -1067,15 +1075,17 @@ class _Extraction:
         """The indices of the tokens ``_CUE_WORD`` matches whole, in text order: picked
         from the token list by one set lookup each, not by searching the text again."""
         text, words, starts, ends = self.text, self.words, self.starts, self.ends
+        last = len(words) - 1
         out: list[int] = []
         for j in itertools.compress(itertools.count(), map(_CUE_TOKENS.__contains__, words)):
-            word = words[j]
+            # Only blanks separate tokens, so a character touches the word only where
+            # the token next to it does: most cues stand between spaces, and are taken
+            # on two integer comparisons, without a look at the text.
             start, end = starts[j], ends[j]
             if (
-                word != "According"
-                and word != "Asked"
-                and ((start > 0 and _WORDISH.match(text, start - 1)) or _WORDISH.match(text, end))
-            ):
+                (j > 0 and ends[j - 1] == start and _WORDISH.match(text, start - 1))
+                or (j < last and starts[j + 1] == end and _WORDISH.match(text, end))
+            ) and words[j] not in ("According", "Asked"):
                 continue  # joined to a letter, apostrophe or hyphen: not the whole word
             out.append(j)
         return out
@@ -1083,16 +1093,20 @@ class _Extraction:
     def find_reported(self) -> list[_Event]:
         """Every reported-speech attribution, sentence by sentence, in text order."""
         events: list[_Event] = []
-        n = len(self.words)
+        starts, lower, consumed = self.starts, self.lower, self.consumed
+        n = len(starts)
         sentences = self.analysis.sentences
         sentence_starts = [start for start, _ in sentences]
+        # The pieces (disjoint, in text order) as two lists: a bisect on plain integers.
+        piece_starts = [start for start, _ in self.all_pieces]
+        piece_ends = [end for _, end in self.all_pieces]
+        bisect_right = bisect.bisect_right
         current = -1
         a = b = se = 0
         sentence_events: list[_Event] = []
         for j in self.cue_tokens():
-            position = self.starts[j]
-            low = self.lower[j]
-            index = bisect.bisect_right(sentence_starts, position) - 1
+            position = starts[j]
+            index = bisect_right(sentence_starts, position) - 1
             if index < 0 or position >= sentences[index][1]:
                 continue
             if index != current:
@@ -1101,15 +1115,18 @@ class _Extraction:
                 current = index
                 ss, se = sentences[index]
                 a, b = self.tok_at(ss), self.tok_at(se)
-            if j in self.consumed or self._in_any_piece(self.starts[j]):
+            if j in consumed:
                 continue
-            if j > a and self.lower[j - 1] in _DETERMINERS:
+            piece = bisect_right(piece_starts, position) - 1
+            if piece >= 0 and position < piece_ends[piece]:
+                continue  # between quotation marks
+            if j > a and lower[j - 1] in _DETERMINERS:
                 continue  # "the reports", "his claims": nouns
-            position = self.starts[j]
             if sentence_events and any(
                 s <= position < e for event in sentence_events[-4:] for s, e in event.pieces
             ):
                 continue  # a verb inside reported content is part of what was said
+            low = lower[j]
             if low == "according":
                 if j + 1 >= n or self.lower[j + 1] != "to":
                     continue
@@ -1129,7 +1146,7 @@ class _Extraction:
             else:
                 event = self._reported(j, a, b, se)
             if event is not None:
-                self.consumed.add(j)
+                consumed.add(j)
                 sentence_events.append(event)
         events.extend(sentence_events)
         return events
@@ -1808,13 +1825,19 @@ class _Extraction:
         pos = self.ends[attr.cue]
         if attr.np is not None and attr.np[0] > attr.cue:
             pos = self.ends[attr.np[1]]
+        text = self.text
+        # A medium further than _MEDIUM_REACH characters on is not taken, and every one
+        # opens with one of a few words: with none of them that near, there is none (as
+        # for most verbs), and the sentence need not be looked up.
+        if _MEDIUM_OPENING.search(text, pos, pos + _MEDIUM_REACH + _MEDIUM_OPENING_LONGEST) is None:
+            return None
         sentence = self.analysis.sentence_at(pos - 1)
-        limit = min(sentence[1] if sentence else len(self.text), pos + 60)
-        match = MEDIUM.search(self.text, pos, limit)
+        limit = min(sentence[1] if sentence else len(text), pos + 60)
+        match = MEDIUM.search(text, pos, limit)
         if match is None:
             return None
-        between = self.text[pos : match.start()]
-        if len(between) > 30 or any(c in between for c in ',.;:"“”'):
+        between = text[pos : match.start()]
+        if len(between) > _MEDIUM_REACH or any(c in between for c in ',.;:"“”'):
             return None
         return match.group()
 

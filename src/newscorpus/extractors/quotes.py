@@ -207,7 +207,9 @@ _SPLITTERS: Final = frozenset("but and while whereas although though as".split()
 
 # How far after its verb (or speaker) a medium may start ("said in a statement").
 _MEDIUM_REACH: Final = 30
-# What every match of MEDIUM opens with, each branch a literal (so searched for quickly).
+# What every match of MEDIUM opens with (its first word, "online" included), and the
+# same as a pattern whose branches are literals (so searched for quickly).
+_MEDIUM_WORDS: Final = ("on", "in", "at", "during", "via", "through")
 _MEDIUM_OPENING: Final = re.compile(
     r"on[ \t]|in[ \t]|at[ \t]|during[ \t]|via[ \t]|through[ \t]|online"
 )
@@ -219,6 +221,25 @@ Kind = Literal["direct", "indirect", "mixed"]
 # A paragraph of news prose holds a few dozen quotation marks at most; one with more
 # than this is a table, a dump or hostile input, and is not searched for quotations.
 _MAX_MARKS: Final = 400
+# What _MARK matches, one string at a time. Marks of different strings never overlap
+# (the pairs of apostrophes are read from the left, as the pattern reads them).
+_MARK_STRINGS: Final = ("''", '"', "“", "”", "«", "»", "„", "‟")
+
+
+def _mark_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the matches of _MARK in ``text``, in order: found by ``str.find``,
+    which skips to a character far faster than a pattern tests one at each position
+    (a text without curly marks is not even read for them)."""
+    spans: list[tuple[int, int]] = []
+    find = text.find
+    for mark in _MARK_STRINGS:
+        size = len(mark)
+        at = find(mark)
+        while at >= 0:
+            spans.append((at, at + size))
+            at = find(mark, at + size)
+    spans.sort()
+    return spans
 
 
 class _Piece:
@@ -359,24 +380,23 @@ class _Extraction:
         lines = self.lines
         line_starts = [s for s, _ in lines]
         open_line = -2  # the last line that ended inside an open quote
-        found = _MARK.search(text)
-        while found is not None:
+        spans = _mark_spans(text)
+        mark_starts = [p for p, _ in spans]
+        k = 0
+        while k < len(spans):
             # A line without a mark holds no piece: go straight to the next line with one
             # (every mark is inside a line, lines being the text less its blanks).
-            line_index = bisect.bisect_right(line_starts, found.start()) - 1
+            line_index = bisect.bisect_right(line_starts, spans[k][0]) - 1
             ls, le = lines[line_index]
-            found = _MARK.search(text, le)
-            # Reading one mark past the limit tells a crowded line without collecting all.
-            marks = list(itertools.islice(_MARK.finditer(text, ls, le), _MAX_MARKS + 1))
+            end = bisect.bisect_left(mark_starts, le, k)
+            marks, k = spans[k:end], end
             if len(marks) > _MAX_MARKS:
                 continue  # not prose: a table, a dump, or hostile input
             pending = open_line == line_index - 1  # the previous line ended inside a quote
             open_at: tuple[int, int] | None = None
             first = True
-            for match in marks:
-                p, q = match.span()
-                mark = match.group()
-                kind = self._mark_kind(mark, p, q, ls, le)
+            for p, q in marks:
+                kind = self._mark_kind(text[p:q], p, q, ls, le)
                 if first and pending and kind == _CLOSE:
                     # A continued quote whose paragraph did not re-open it.
                     self._add(ls, p, ls, p, q, line_index)
@@ -524,36 +544,40 @@ class _Extraction:
         if piece.close is None:
             return None
         limit = self._tail_limit(piece)
-        i = self.tok_at(piece.close_end)
-        n = len(self.words)
-        while i < n and self.starts[i] < limit and self.words[i] in _DASHES:
+        words, lower, starts = self.words, self.lower, self.starts
+        i = bisect.bisect_left(starts, piece.close_end)
+        n = len(words)
+        while i < n and starts[i] < limit and words[i] in _DASHES:
             i += 1
-        if i >= n or self.starts[i] >= limit:
+        if i >= n or starts[i] >= limit:
             return None
         # '"... at dawn." Novak said.' is sloppy but common; a new sentence after a
         # full stop is only an attribution when it is nothing more than one.
-        capital_after_period = self.text[piece.end - 1] == "." and self.words[i][:1].isupper()
-        steps = 0
+        capital_after_period = self.text[piece.end - 1] == "." and words[i][:1].isupper()
         first = i
-        while i < n and self.starts[i] < limit and steps < 16:
-            low = self.lower[i]
-            if self.is_stop(i):
+        stop = min(n, i + 16)  # at most 16 words on
+        while i < stop and starts[i] < limit:
+            word = words[i]
+            if word in _SENTENCE_PUNCT and self.is_stop(i):
                 return None
-            if low in SPEECH_CUES and self.words[i][:1].islower():
+            low = lower[i]
+            if low in SPEECH_CUES and word[:1].islower():
                 k = i - 1
-                while k > first and self.lower[k] in AUXILIARIES:
+                while k > first and lower[k] in AUXILIARIES:
                     k -= 1
-                if k >= first and self.lower[k] in ("who", "which", "that"):
+                if k >= first and lower[k] in ("who", "which", "that"):
                     i += 1  # "Lind, who has not backed either side, told ...": a relative clause
-                    steps += 1
                     continue
                 return i if self._tail_allowed(i, first, capital_after_period) else None
-            if low == "according" and i + 1 < n and self.lower[i + 1] == "to":
+            if low == "according" and i + 1 < n and lower[i + 1] == "to":
                 return i
-            if self._manner_verb(i, first) and self._tail_allowed(i, first, capital_after_period):
+            if (
+                word.endswith("ed")  # (what _manner_verb looks at first, tested inline)
+                and self._manner_verb(i, first)
+                and self._tail_allowed(i, first, capital_after_period)
+            ):
                 return i
             i += 1
-            steps += 1
         return None
 
     def _tail_allowed(self, cue: int, first: int, capital_after_period: bool) -> bool:
@@ -651,30 +675,32 @@ class _Extraction:
 
     def _head_cue(self, piece: _Piece, floor: int) -> int | None:
         """The speech verb before the opening mark, in the same sentence."""
-        first = self.tok_at(floor)
-        last = self.tok_at(piece.open) - 1
-        steps = 0
+        words, lower = self.words, self.lower
+        first = bisect.bisect_left(self.starts, floor)
+        last = bisect.bisect_left(self.starts, piece.open) - 1
         i = last
-        while i >= first and steps < 30:
-            low = self.lower[i]
-            if self.is_stop(i) and i != last:
+        stop = max(first, last - 29)  # at most 30 words back
+        while i >= stop:
+            low = lower[i]
+            if i != last and words[i] in _SENTENCE_PUNCT and self.is_stop(i):
                 return None
-            sentence_initial = (
-                i == first or self.is_stop(i - 1) or self.words[i - 1] in _QUOTE_CHARS
-            )
             if (
                 low in SPEECH_CUES
-                and (self.words[i][:1].islower() or sentence_initial)
+                and (
+                    words[i][:1].islower()
+                    or i == first
+                    or self.is_stop(i - 1)
+                    or words[i - 1] in _QUOTE_CHARS
+                )
                 and i not in self.consumed
-                and not (i > first and self.lower[i - 1] in _DETERMINERS)
+                and not (i > first and lower[i - 1] in _DETERMINERS)
             ):
                 if last - i <= 14:
                     return i
                 return None
-            if low == "according" and i + 1 <= last and self.lower[i + 1] == "to":
+            if low == "according" and i + 1 <= last and lower[i + 1] == "to":
                 return i
             i -= 1
-            steps += 1
         return None
 
     def _introduces(self, cue: int, piece: _Piece) -> bool:
@@ -833,11 +859,12 @@ class _Extraction:
 
     def _np_back(self, j: int, floor: int) -> tuple[int, int] | None:
         """The noun phrase ending at token ``j`` (inclusive), read backwards to a boundary."""
+        words, lower = self.words, self.lower
         k = j
         count = 0
         while k >= floor and count < 12:
-            word = self.words[k]
-            low = self.lower[k]
+            word = words[k]
+            low = lower[k]
             if word in _QUOTE_CHARS or word == "''":
                 # A nickname in quotes inside the phrase: a 22-year-old "Viking".
                 k -= 1
@@ -847,9 +874,9 @@ class _Extraction:
                 if word == ")" and k == j:
                     # "Sen. Ann Lee (D-Ore.) said": skip the party-and-state tag.
                     opening = k - 1
-                    while opening > floor and self.words[opening] != "(" and k - opening < 8:
+                    while opening > floor and words[opening] != "(" and k - opening < 8:
                         opening -= 1
-                    if self.words[opening] == "(" and opening > floor:
+                    if words[opening] == "(" and opening > floor:
                         k = opening - 1
                         j = k
                         continue
@@ -858,7 +885,7 @@ class _Extraction:
                     word == "."
                     and k > floor
                     and self.ends[k - 1] == self.starts[k]
-                    and (self.lower[k - 1] in ABBREVIATIONS or len(self.lower[k - 1]) == 1)
+                    and (lower[k - 1] in ABBREVIATIONS or len(lower[k - 1]) == 1)
                 ):
                     k -= 1
                     count += 1
@@ -891,11 +918,11 @@ class _Extraction:
         if k == j or count >= 12:
             return None
         start = k + 1
-        while start <= j and (self.words[start] in _QUOTE_CHARS or self.words[start] == "''"):
+        while start <= j and (words[start] in _QUOTE_CHARS or words[start] == "''"):
             start += 1
         if start > j:
             return None
-        head = self.words[j]
+        head = words[j]
         if head in _QUOTE_CHARS or head == "''":
             return (start, j)
         if start == j and head[:1].islower() and head.endswith(("ed", "ing")):
@@ -1100,7 +1127,7 @@ class _Extraction:
         # The pieces (disjoint, in text order) as two lists: a bisect on plain integers.
         piece_starts = [start for start, _ in self.all_pieces]
         piece_ends = [end for _, end in self.all_pieces]
-        bisect_right = bisect.bisect_right
+        bisect_left, bisect_right = bisect.bisect_left, bisect.bisect_right
         current = -1
         a = b = se = 0
         sentence_events: list[_Event] = []
@@ -1114,7 +1141,7 @@ class _Extraction:
                 sentence_events = []
                 current = index
                 ss, se = sentences[index]
-                a, b = self.tok_at(ss), self.tok_at(se)
+                a, b = bisect_left(starts, ss), bisect_left(starts, se)
             if j in consumed:
                 continue
             piece = bisect_right(piece_starts, position) - 1
@@ -1167,9 +1194,8 @@ class _Extraction:
             return None
         ls, le = self.lines[0]
         first, last = self.tok_at(ls), self.tok_at(le)
-        if last - first > 30 or any(
-            self.starts[j] < le and j in self.consumed for j in range(first, last)
-        ):
+        # (Every token before ``last`` starts before ``le``.)
+        if last - first > 30 or not self.consumed.isdisjoint(range(first, last)):
             return None
         # "Speaker: content" with a short capitalised speaker.
         for j in range(first + 1, min(last, first + 7)):
@@ -1250,10 +1276,12 @@ class _Extraction:
             if i >= end_tok:
                 return i
             low = self.lower[i]
-            match = MEDIUM.match(text, self.starts[i])
-            if match is not None:
-                i = self.tok_at(match.end())
-                continue
+            # (A medium opens with one of a few words, and a token holds a word whole.)
+            if self.words[i].startswith(_MEDIUM_WORDS):
+                match = MEDIUM.match(text, self.starts[i])
+                if match is not None:
+                    i = self.tok_at(match.end())
+                    continue
             if low in (
                 "on",
                 "in",
@@ -1667,19 +1695,20 @@ class _Extraction:
         seen_sentence = -1
         sentences = self.analysis.sentences
         sentence_starts = [s for s, _ in sentences]
-        people = self.people
+        persons = [person.type == "person" for person in self.people]
         starts = self.starts
         # (in_piece, sentence_index and tok_at, inline: this runs once per mention)
         inside = self.inside
         past_end = len(self.text) + 1
+        bisect_right = bisect.bisect_right
         for start, _end, index in self.mentions:
-            if people[index].type != "person":
+            if not persons[index]:
                 continue
-            piece = bisect.bisect_right(inside, (start, past_end)) - 1
-            if piece >= 0 and inside[piece][0] <= start < inside[piece][1]:
-                continue
-            sentence = max(0, bisect.bisect_right(sentence_starts, start) - 1)
+            sentence = max(0, bisect_right(sentence_starts, start) - 1)
             if sentence == seen_sentence:
+                continue  # (whether in a piece or not)
+            piece = bisect_right(inside, (start, past_end)) - 1
+            if piece >= 0 and inside[piece][0] <= start < inside[piece][1]:
                 continue
             seen_sentence = sentence
             # A subject opens its sentence, or follows a short opening phrase and a
@@ -1826,20 +1855,27 @@ class _Extraction:
         if attr.np is not None and attr.np[0] > attr.cue:
             pos = self.ends[attr.np[1]]
         text = self.text
-        # A medium further than _MEDIUM_REACH characters on is not taken, and every one
-        # opens with one of a few words: with none of them that near, there is none (as
-        # for most verbs), and the sentence need not be looked up.
-        if _MEDIUM_OPENING.search(text, pos, pos + _MEDIUM_REACH + _MEDIUM_OPENING_LONGEST) is None:
+        # The first MEDIUM match from ``pos`` on is taken when it starts within
+        # _MEDIUM_REACH characters. Every match opens with one of a few words: with none
+        # of them that near there is none (as for most verbs), and the sentence need not
+        # be looked up; else MEDIUM is tried where each one is, not at every character.
+        reach = pos + _MEDIUM_REACH
+        if _MEDIUM_OPENING.search(text, pos, reach + _MEDIUM_OPENING_LONGEST) is None:
             return None
         sentence = self.analysis.sentence_at(pos - 1)
         limit = min(sentence[1] if sentence else len(text), pos + 60)
-        match = MEDIUM.search(text, pos, limit)
-        if match is None:
-            return None
-        between = text[pos : match.start()]
-        if len(between) > _MEDIUM_REACH or any(c in between for c in ',.;:"“”'):
-            return None
-        return match.group()
+        window = min(limit, reach + _MEDIUM_OPENING_LONGEST)
+        at = pos
+        while (opening := _MEDIUM_OPENING.search(text, at, window)) is not None:
+            at = opening.start()
+            if at > reach:
+                break
+            match = MEDIUM.match(text, at, limit)
+            if match is not None:
+                between = text[pos:at]
+                return None if any(c in between for c in ',.;:"“”') else match.group()
+            at += 1
+        return None
 
     def cue(self, attr: _Attribution) -> Cue | None:
         if attr.cue is None:
@@ -1922,43 +1958,32 @@ def extract_quotes(analysis: Analysis, people: Sequence[Person] | None = None) -
     # The pieces of one quote share their attribution, and so its cue and medium.
     records: dict[int, tuple[Cue | None, str | None]] = {}
     out: list[Quote] = []
+    text = state.text
     for start, end, kind, found in spans:
-        identifier = None
-        record: tuple[Cue | None, str | None] = (None, None)
-        if found is not None:
-            identifier = ids.get(id(found))
-            if identifier is None:
-                identifier = ids[id(found)] = f"q{len(ids) + 1}"
-                record = records[id(found)] = (state.cue(found), state.medium(found))
-            else:
-                record = records[id(found)]
-        out.append(_quote(state, start, end, kind, found, identifier, record))
+        if found is None:
+            out.append(Quote(text=text[start:end], start=start, end=end, kind=kind, confidence=0.5))
+            continue
+        key = id(found)
+        identifier = ids.get(key)
+        if identifier is None:
+            identifier = ids[key] = f"q{len(ids) + 1}"
+            cue, medium = records[key] = (state.cue(found), state.medium(found))
+        else:
+            cue, medium = records[key]
+        out.append(
+            Quote(
+                text=text[start:end],
+                start=start,
+                end=end,
+                kind=kind,
+                speaker=found.speaker,
+                cue=cue,
+                medium=medium,
+                confidence=round(found.confidence, 2),
+                attribution=identifier,
+            )
+        )
     return tuple(out)
-
-
-def _quote(
-    state: _Extraction,
-    start: int,
-    end: int,
-    kind: Kind,
-    attr: _Attribution | None,
-    identifier: str | None,
-    record: tuple[Cue | None, str | None],
-) -> Quote:
-    text = state.text[start:end]
-    if attr is None:
-        return Quote(text=text, start=start, end=end, kind=kind, confidence=0.5)
-    return Quote(
-        text=text,
-        start=start,
-        end=end,
-        kind=kind,
-        speaker=attr.speaker,
-        cue=record[0],
-        medium=record[1],
-        confidence=round(attr.confidence, 2),
-        attribution=identifier,
-    )
 
 
 def _extract(doc: Document, /) -> Sequence[Quote]:

@@ -276,7 +276,7 @@ class _Piece:
 class _Attribution:
     """Who said it and how: shared by every piece of one quote."""
 
-    __slots__ = ("colon", "confidence", "cue", "id", "np", "role", "source", "speaker")
+    __slots__ = ("anchor", "colon", "confidence", "cue", "id", "np", "role", "source", "speaker")
 
     def __init__(
         self,
@@ -289,6 +289,9 @@ class _Attribution:
         self.cue = cue
         self.colon = colon
         """A colon that introduces the quote when there is no speech verb."""
+        self.anchor = cue if cue is not None else colon
+        """The token the attribution hangs on: its speech verb, or its colon (both are
+        set once, here; the anchor is read for every sort and lookup)."""
         self.np = np
         self.role = role
         self.confidence = confidence
@@ -296,11 +299,6 @@ class _Attribution:
         self.id = ""
         self.source: _Attribution | None = None
         """For a quote paragraph with no attribution of its own: the one it continues."""
-
-    @property
-    def anchor(self) -> int | None:
-        """The token the attribution hangs on: its speech verb, or its colon."""
-        return self.cue if self.cue is not None else self.colon
 
 
 class _Event:
@@ -336,12 +334,11 @@ class _Extraction:
             self.lower = list(map(str.lower, words))
         self.lines = analysis.lines
         self.people = people
-        mentions: list[tuple[int, int, int]] = []
-        for index, person in enumerate(people):
-            for mention in person.mentions:
-                mentions.append((mention.start, mention.end, index))
-        mentions.sort()
-        self.mentions = mentions
+        self.mentions = mentions = sorted(
+            (mention.start, mention.end, index)
+            for index, person in enumerate(people)
+            for mention in person.mentions
+        )
         self.mention_starts = [m[0] for m in mentions]
         self.person_index = {person.name: index for index, person in enumerate(people)}
         self.consumed: set[int] = set()

@@ -69,6 +69,7 @@ _MARK: Final = re.compile("''|\"|“|”|«|»|„|‟")
 _OPENERS: Final = frozenset("“«„‟")
 _CLOSERS: Final = frozenset("”»")
 _QUOTE_CHARS: Final = frozenset("\"“”«»„‟'")
+_QUOTE_TOKENS: Final = _QUOTE_CHARS | {"''"}  # (as tokens: the pair of apostrophes too)
 _DOUBLE_MARKS: Final = frozenset('"“”«»„‟')
 _LEFT_OF_OPEN: Final = frozenset("([{—–-/:;") | _OPENERS
 _RIGHT_OF_CLOSE: Final = frozenset(",.;:!?)]}—–-…") | _CLOSERS
@@ -862,7 +863,7 @@ class _Extraction:
         while k >= floor and count < 12:
             word = words[k]
             low = lower[k]
-            if word in _QUOTE_CHARS or word == "''":
+            if word in _QUOTE_TOKENS:
                 # A nickname in quotes inside the phrase: a 22-year-old "Viking".
                 k -= 1
                 count += 1
@@ -915,12 +916,12 @@ class _Extraction:
         if k == j or count >= 12:
             return None
         start = k + 1
-        while start <= j and (words[start] in _QUOTE_CHARS or words[start] == "''"):
+        while start <= j and words[start] in _QUOTE_TOKENS:
             start += 1
         if start > j:
             return None
         head = words[j]
-        if head in _QUOTE_CHARS or head == "''":
+        if head in _QUOTE_TOKENS:
             return (start, j)
         if start == j and head[:1].islower() and head.endswith(("ed", "ing")):
             return None  # "those who voted said": a verb, not a subject
@@ -1005,7 +1006,13 @@ class _Extraction:
             return None
         j = i + 1
         start = j
-        while j < n and j - start < 14 and not self.is_stop(j) and self.words[j] != ",":
+        words = self.words
+        while (
+            j < n
+            and j - start < 14
+            and words[j] != ","
+            and not (words[j] in _SENTENCE_PUNCT and self.is_stop(j))
+        ):
             j += 1
         if j == start:
             return None
@@ -1051,7 +1058,7 @@ class _Extraction:
         while k >= floor and len(segments) < 5 and j - k < 60:
             word = self.words[k]
             if (
-                self.is_stop(k)
+                (word in _SENTENCE_PUNCT and self.is_stop(k))
                 or word in _DOUBLE_MARKS
                 or (word == "'" and self.ends[k - 1] != self.starts[k])
             ):

@@ -12,6 +12,7 @@ from newscorpus.analysis import Analysis
 from newscorpus.extractors._speech import MEDIUM
 from newscorpus.extractors.quotes import (
     _MARK,
+    _MARKS_COLLECTED,
     _MAX_MARKS,
     _MEDIUM_OPENING,
     _MEDIUM_OPENING_LONGEST,
@@ -108,3 +109,15 @@ def test_the_medium_after_a_verb() -> None:
         "in a statement",
         "at the briefing",
     ]
+
+
+def test_a_text_crowded_with_marks_is_searched_line_by_line() -> None:
+    # More marks than are collected at once: the same pieces, a crowded line skipped.
+    line = '"a" ' * (_MAX_MARKS // 2)
+    lines = [line] * (_MARKS_COLLECTED // _MAX_MARKS) + ['"' * (_MAX_MARKS + 1), '"b c" he said']
+    text = "\n\n".join(lines)
+    assert sum(map(text.count, ('"', "''"))) > _MARKS_COLLECTED
+    pieces = _pieces(text)
+    assert len(pieces) == len(lines[:-2]) * (_MAX_MARKS // 2) + 1
+    assert text[slice(*pieces[-1])] == "b c"
+    assert all(text[start:end] == "a" for start, end in pieces[:-1])

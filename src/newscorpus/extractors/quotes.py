@@ -34,7 +34,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Final, Literal
 
 from .._patterns import word_trie
@@ -222,6 +222,9 @@ Kind = Literal["direct", "indirect", "mixed"]
 # A paragraph of news prose holds a few dozen quotation marks at most; one with more
 # than this is a table, a dump or hostile input, and is not searched for quotations.
 _MAX_MARKS: Final = 400
+# Up to this many marks in a text are found all at once (a crowded line among them
+# costs little); a text with more is searched line by line, crowded lines skipped.
+_MARKS_COLLECTED: Final = 4 * _MAX_MARKS
 # What _MARK matches, one string at a time. Marks of different strings never overlap
 # (the pairs of apostrophes are read from the left, as the pattern reads them).
 _MARK_STRINGS: Final = ("''", '"', "“", "”", "«", "»", "„", "‟")
@@ -373,23 +376,43 @@ class _Extraction:
 
     # -- direct quotes --------------------------------------------------------------
 
+    def _marks_by_line(self) -> Iterator[tuple[int, list[tuple[int, int]]]]:
+        """Each line with quotation marks, in order, with the spans of its marks (a
+        crowded line's may be cut short, just past _MAX_MARKS).
+
+        A line without a mark holds no piece, and is not visited (every mark is inside
+        a line, lines being the text less its blanks)."""
+        text, lines = self.text, self.lines
+        line_starts = [s for s, _ in lines]
+        if sum(map(text.count, _MARK_STRINGS)) <= _MARKS_COLLECTED:
+            # Few marks (as in any article): all of them at once, by ``str.find``.
+            spans = _mark_spans(text)
+            mark_starts = [p for p, _ in spans]
+            k = 0
+            while k < len(spans):
+                line_index = bisect.bisect_right(line_starts, mark_starts[k]) - 1
+                end = bisect.bisect_left(mark_starts, lines[line_index][1], k)
+                yield line_index, spans[k:end]
+                k = end
+            return
+        # A text crowded with marks: line by line, where reading one mark past the
+        # limit tells a crowded line without collecting all.
+        found = _MARK.search(text)
+        while found is not None:
+            line_index = bisect.bisect_right(line_starts, found.start()) - 1
+            ls, le = lines[line_index]
+            found = _MARK.search(text, le)
+            marks = itertools.islice(_MARK.finditer(text, ls, le), _MAX_MARKS + 1)
+            yield line_index, [match.span() for match in marks]
+
     def find_pieces(self) -> None:
         text = self.text
         lines = self.lines
-        line_starts = [s for s, _ in lines]
         open_line = -2  # the last line that ended inside an open quote
-        spans = _mark_spans(text)
-        mark_starts = [p for p, _ in spans]
-        k = 0
-        while k < len(spans):
-            # A line without a mark holds no piece: go straight to the next line with one
-            # (every mark is inside a line, lines being the text less its blanks).
-            line_index = bisect.bisect_right(line_starts, spans[k][0]) - 1
-            ls, le = lines[line_index]
-            end = bisect.bisect_left(mark_starts, le, k)
-            marks, k = spans[k:end], end
+        for line_index, marks in self._marks_by_line():
             if len(marks) > _MAX_MARKS:
                 continue  # not prose: a table, a dump, or hostile input
+            ls, le = lines[line_index]
             pending = open_line == line_index - 1  # the previous line ended inside a quote
             open_at: tuple[int, int] | None = None
             first = True

@@ -117,6 +117,7 @@ def test_a_text_crowded_with_marks_is_searched_line_by_line() -> None:
     lines = [line] * (_MARKS_COLLECTED // _MAX_MARKS) + ['"' * (_MAX_MARKS + 1), '"b c" he said']
     text = "\n\n".join(lines)
     assert sum(map(text.count, ('"', "''"))) > _MARKS_COLLECTED
+    assert _mark_spans(text) is None
     pieces = _pieces(text)
     assert len(pieces) == len(lines[:-2]) * (_MAX_MARKS // 2) + 1
     assert text[slice(*pieces[-1])] == "b c"

@@ -230,10 +230,11 @@ _MARKS_COLLECTED: Final = 4 * _MAX_MARKS
 _MARK_STRINGS: Final = ("''", '"', "“", "”", "«", "»", "„", "‟")
 
 
-def _mark_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of the matches of _MARK in ``text``, in order: found by ``str.find``,
-    which skips to a character far faster than a pattern tests one at each position
-    (a text without curly marks is not even read for them)."""
+def _mark_spans(text: str) -> list[tuple[int, int]] | None:
+    """The spans of the matches of _MARK in ``text``, in order, or None when there are
+    more than _MARKS_COLLECTED. Found by ``str.find``, which skips to a character far
+    faster than a pattern tests one at each position (a text without curly marks is not
+    even read for them)."""
     spans: list[tuple[int, int]] = []
     find = text.find
     for mark in _MARK_STRINGS:
@@ -241,6 +242,8 @@ def _mark_spans(text: str) -> list[tuple[int, int]]:
         at = find(mark)
         while at >= 0:
             spans.append((at, at + size))
+            if len(spans) > _MARKS_COLLECTED:
+                return None
             at = find(mark, at + size)
     spans.sort()
     return spans
@@ -384,9 +387,9 @@ class _Extraction:
         a line, lines being the text less its blanks)."""
         text, lines = self.text, self.lines
         line_starts = [s for s, _ in lines]
-        if sum(map(text.count, _MARK_STRINGS)) <= _MARKS_COLLECTED:
-            # Few marks (as in any article): all of them at once, by ``str.find``.
-            spans = _mark_spans(text)
+        spans = _mark_spans(text)
+        if spans is not None:
+            # Few marks (as in any article): all of them at once.
             mark_starts = [p for p, _ in spans]
             k = 0
             while k < len(spans):

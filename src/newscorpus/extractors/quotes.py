@@ -33,6 +33,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
 from collections.abc import Iterator, Sequence
 from typing import Final, Literal
@@ -1943,7 +1944,7 @@ def extract_quotes(analysis: Analysis, people: Sequence[Person] | None = None) -
             attributions.append((piece.open, piece.attr))
     for event in events:
         attributions.append((state.starts[event.attr.anchor or 0], event.attr))
-    attributions.sort(key=lambda item: item[0])
+    attributions.sort(key=operator.itemgetter(0))
     keys = [pos for pos, _ in attributions]
     line_starts = [s for s, _ in state.lines]
     for piece in direct:
@@ -1983,7 +1984,7 @@ def extract_quotes(analysis: Analysis, people: Sequence[Person] | None = None) -
             if event.kind_hint == "direct":
                 kind = "direct"
             spans.append((start, end, kind, event.attr))
-    spans.sort(key=lambda r: r[0])
+    spans.sort(key=operator.itemgetter(0))
     ids: dict[int, str] = {}
     # The pieces of one quote share their attribution, and so its cue and medium.
     records: dict[int, tuple[Cue | None, str | None]] = {}

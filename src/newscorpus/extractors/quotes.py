@@ -183,9 +183,12 @@ _WORDISH: Final = re.compile(r"[\w'’-]")
 _INDEFINITE: Final = frozenset("a an one another".split())
 _PARTICLES: Final = frozenset("off up back in out".split())
 _PREPOSITIONS: Final = frozenset("on in at during to before after with".split())
+# Words that open a time phrase after a speech verb ("on Monday", "late Tuesday").
+_TIME_LEADS: Final = frozenset("on in at during late early last this earlier later".split())
 # Adverbs and time words that may sit between a subject and its verb.
 _ADVERBS: Final = frozenset("now never quite even often soon then once still already long".split())
 _WEEKDAYS: Final = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_BETWEEN: Final = AUXILIARIES | _ADVERBS | _WEEKDAYS  # (stepped over, one word at a time)
 _DOCUMENT_NOUNS: Final = frozenset(
     "statement release letter post tweet video memo email note message interview speech ad".split()
 )
@@ -1062,8 +1065,9 @@ class _Extraction:
         auxiliaries, adverbs and time ("Novak on Tuesday said", "officials now say")."""
         while j >= floor:
             low = self.lower[j]
-            adverb = low.endswith("ly") and self.words[j].islower() and len(low) > 4
-            if adverb or low in AUXILIARIES or low in _ADVERBS or low in _WEEKDAYS:
+            if low in _BETWEEN or (
+                len(low) > 4 and low.endswith("ly") and self.words[j].islower()  # an adverb
+            ):
                 j -= 1
             elif low in _TIME_NOUNS and j - 1 >= floor and self.lower[j - 1] in _TIME_DETERMINERS:
                 j -= 2  # "last week", "this month"
@@ -1313,18 +1317,7 @@ class _Extraction:
                 if match is not None:
                     i = self.tok_at(match.end())
                     continue
-            if low in (
-                "on",
-                "in",
-                "at",
-                "during",
-                "late",
-                "early",
-                "last",
-                "this",
-                "earlier",
-                "later",
-            ) and (
+            if low in _TIME_LEADS and (
                 i + 1 < end_tok
                 and (self.lower[i + 1] in TIME_WORDS or self.lower[i + 1][:1].isdigit())
             ):

@@ -33,8 +33,9 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Final, Literal
 
 from .._patterns import word_trie
@@ -61,11 +62,15 @@ from .people import _CUT_ROLE, index_people, name_type
 
 __all__ = ["build", "extract_quotes"]
 
-# Double quotation marks, and the two-apostrophe pairs some archives use for them.
-_MARK: Final = re.compile(r"''|[\"“”«»„‟]")
+# Double quotation marks, and the two-apostrophe pairs some archives use for them. Every
+# branch opens with a literal, so the engine skips ahead to a possible mark by a quick
+# character test instead of trying the whole pattern at every position (as it does for
+# ``''|["“”«»„‟]``, which matches the same): a mark search is a scan of the whole text.
+_MARK: Final = re.compile("''|\"|“|”|«|»|„|‟")
 _OPENERS: Final = frozenset("“«„‟")
 _CLOSERS: Final = frozenset("”»")
 _QUOTE_CHARS: Final = frozenset("\"“”«»„‟'")
+_QUOTE_TOKENS: Final = _QUOTE_CHARS | {"''"}  # (as tokens: the pair of apostrophes too)
 _DOUBLE_MARKS: Final = frozenset('"“”«»„‟')
 _LEFT_OF_OPEN: Final = frozenset("([{—–-/:;") | _OPENERS
 _RIGHT_OF_CLOSE: Final = frozenset(",.;:!?)]}—–-…") | _CLOSERS
@@ -178,9 +183,12 @@ _WORDISH: Final = re.compile(r"[\w'’-]")
 _INDEFINITE: Final = frozenset("a an one another".split())
 _PARTICLES: Final = frozenset("off up back in out".split())
 _PREPOSITIONS: Final = frozenset("on in at during to before after with".split())
+# Words that open a time phrase after a speech verb ("on Monday", "late Tuesday").
+_TIME_LEADS: Final = frozenset("on in at during late early last this earlier later".split())
 # Adverbs and time words that may sit between a subject and its verb.
 _ADVERBS: Final = frozenset("now never quite even often soon then once still already long".split())
 _WEEKDAYS: Final = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_BETWEEN: Final = AUXILIARIES | _ADVERBS | _WEEKDAYS  # (stepped over, one word at a time)
 _DOCUMENT_NOUNS: Final = frozenset(
     "statement release letter post tweet video memo email note message interview speech ad".split()
 )
@@ -202,12 +210,47 @@ _COLLECTIVE_PRONOUNS: Final = frozenset(("it", "they"))
 _BODY_REACH: Final = 800
 _SPLITTERS: Final = frozenset("but and while whereas although though as".split())
 
+# How far after its verb (or speaker) a medium may start ("said in a statement").
+_MEDIUM_REACH: Final = 30
+# What every match of MEDIUM opens with (its first word, "online" included), and the
+# same as a pattern whose branches are literals (so searched for quickly).
+_MEDIUM_WORDS: Final = ("on", "in", "at", "during", "via", "through")
+_MEDIUM_OPENING: Final = re.compile(
+    r"on[ \t]|in[ \t]|at[ \t]|during[ \t]|via[ \t]|through[ \t]|online"
+)
+_MEDIUM_OPENING_LONGEST: Final = len("through ")
+
 Kind = Literal["direct", "indirect", "mixed"]
 
 
 # A paragraph of news prose holds a few dozen quotation marks at most; one with more
 # than this is a table, a dump or hostile input, and is not searched for quotations.
 _MAX_MARKS: Final = 400
+# Up to this many marks in a text are found all at once (a crowded line among them
+# costs little); a text with more is searched line by line, crowded lines skipped.
+_MARKS_COLLECTED: Final = 4 * _MAX_MARKS
+# What _MARK matches, one string at a time. Marks of different strings never overlap
+# (the pairs of apostrophes are read from the left, as the pattern reads them).
+_MARK_STRINGS: Final = ("''", '"', "“", "”", "«", "»", "„", "‟")
+
+
+def _mark_spans(text: str) -> list[tuple[int, int]] | None:
+    """The spans of the matches of _MARK in ``text``, in order, or None when there are
+    more than _MARKS_COLLECTED. Found by ``str.find``, which skips to a character far
+    faster than a pattern tests one at each position (a text without curly marks is not
+    even read for them)."""
+    spans: list[tuple[int, int]] = []
+    find = text.find
+    for mark in _MARK_STRINGS:
+        size = len(mark)
+        at = find(mark)
+        while at >= 0:
+            spans.append((at, at + size))
+            if len(spans) > _MARKS_COLLECTED:
+                return None
+            at = find(mark, at + size)
+    spans.sort()
+    return spans
 
 
 class _Piece:
@@ -244,7 +287,7 @@ class _Piece:
 class _Attribution:
     """Who said it and how: shared by every piece of one quote."""
 
-    __slots__ = ("colon", "confidence", "cue", "id", "np", "role", "source", "speaker")
+    __slots__ = ("anchor", "colon", "confidence", "cue", "id", "np", "role", "source", "speaker")
 
     def __init__(
         self,
@@ -257,6 +300,9 @@ class _Attribution:
         self.cue = cue
         self.colon = colon
         """A colon that introduces the quote when there is no speech verb."""
+        self.anchor = cue if cue is not None else colon
+        """The token the attribution hangs on: its speech verb, or its colon (both are
+        set once, here; the anchor is read for every sort and lookup)."""
         self.np = np
         self.role = role
         self.confidence = confidence
@@ -264,11 +310,6 @@ class _Attribution:
         self.id = ""
         self.source: _Attribution | None = None
         """For a quote paragraph with no attribution of its own: the one it continues."""
-
-    @property
-    def anchor(self) -> int | None:
-        """The token the attribution hangs on: its speech verb, or its colon."""
-        return self.cue if self.cue is not None else self.colon
 
 
 class _Event:
@@ -304,12 +345,11 @@ class _Extraction:
             self.lower = list(map(str.lower, words))
         self.lines = analysis.lines
         self.people = people
-        mentions: list[tuple[int, int, int]] = []
-        for index, person in enumerate(people):
-            for mention in person.mentions:
-                mentions.append((mention.start, mention.end, index))
-        mentions.sort()
-        self.mentions = mentions
+        self.mentions = mentions = sorted(
+            (mention.start, mention.end, index)
+            for index, person in enumerate(people)
+            for mention in person.mentions
+        )
         self.mention_starts = [m[0] for m in mentions]
         self.person_index = {person.name: index for index, person in enumerate(people)}
         self.consumed: set[int] = set()
@@ -343,29 +383,48 @@ class _Extraction:
 
     # -- direct quotes --------------------------------------------------------------
 
-    def find_pieces(self) -> None:
-        text = self.text
-        lines = self.lines
+    def _marks_by_line(self) -> Iterator[tuple[int, list[tuple[int, int]]]]:
+        """Each line with quotation marks, in order, with the spans of its marks (a
+        crowded line's may be cut short, just past _MAX_MARKS).
+
+        A line without a mark holds no piece, and is not visited (every mark is inside
+        a line, lines being the text less its blanks)."""
+        text, lines = self.text, self.lines
         line_starts = [s for s, _ in lines]
-        open_line = -2  # the last line that ended inside an open quote
+        spans = _mark_spans(text)
+        if spans is not None:
+            # Few marks (as in any article): all of them at once.
+            mark_starts = [p for p, _ in spans]
+            k = 0
+            while k < len(spans):
+                line_index = bisect.bisect_right(line_starts, mark_starts[k]) - 1
+                end = bisect.bisect_left(mark_starts, lines[line_index][1], k)
+                yield line_index, spans[k:end]
+                k = end
+            return
+        # A text crowded with marks: line by line, where reading one mark past the
+        # limit tells a crowded line without collecting all.
         found = _MARK.search(text)
         while found is not None:
-            # A line without a mark holds no piece: go straight to the next line with one
-            # (every mark is inside a line, lines being the text less its blanks).
             line_index = bisect.bisect_right(line_starts, found.start()) - 1
             ls, le = lines[line_index]
             found = _MARK.search(text, le)
-            # Reading one mark past the limit tells a crowded line without collecting all.
-            marks = list(itertools.islice(_MARK.finditer(text, ls, le), _MAX_MARKS + 1))
+            marks = itertools.islice(_MARK.finditer(text, ls, le), _MAX_MARKS + 1)
+            yield line_index, [match.span() for match in marks]
+
+    def find_pieces(self) -> None:
+        text = self.text
+        lines = self.lines
+        open_line = -2  # the last line that ended inside an open quote
+        for line_index, marks in self._marks_by_line():
             if len(marks) > _MAX_MARKS:
                 continue  # not prose: a table, a dump, or hostile input
+            ls, le = lines[line_index]
             pending = open_line == line_index - 1  # the previous line ended inside a quote
             open_at: tuple[int, int] | None = None
             first = True
-            for match in marks:
-                p, q = match.span()
-                mark = match.group()
-                kind = self._mark_kind(mark, p, q, ls, le)
+            for p, q in marks:
+                kind = self._mark_kind(text[p:q], p, q, ls, le)
                 if first and pending and kind == _CLOSE:
                     # A continued quote whose paragraph did not re-open it.
                     self._add(ls, p, ls, p, q, line_index)
@@ -513,36 +572,40 @@ class _Extraction:
         if piece.close is None:
             return None
         limit = self._tail_limit(piece)
-        i = self.tok_at(piece.close_end)
-        n = len(self.words)
-        while i < n and self.starts[i] < limit and self.words[i] in _DASHES:
+        words, lower, starts = self.words, self.lower, self.starts
+        i = bisect.bisect_left(starts, piece.close_end)
+        n = len(words)
+        while i < n and starts[i] < limit and words[i] in _DASHES:
             i += 1
-        if i >= n or self.starts[i] >= limit:
+        if i >= n or starts[i] >= limit:
             return None
         # '"... at dawn." Novak said.' is sloppy but common; a new sentence after a
         # full stop is only an attribution when it is nothing more than one.
-        capital_after_period = self.text[piece.end - 1] == "." and self.words[i][:1].isupper()
-        steps = 0
+        capital_after_period = self.text[piece.end - 1] == "." and words[i][:1].isupper()
         first = i
-        while i < n and self.starts[i] < limit and steps < 16:
-            low = self.lower[i]
-            if self.is_stop(i):
+        stop = min(n, i + 16)  # at most 16 words on
+        while i < stop and starts[i] < limit:
+            word = words[i]
+            if word in _SENTENCE_PUNCT and self.is_stop(i):
                 return None
-            if low in SPEECH_CUES and self.words[i][:1].islower():
+            low = lower[i]
+            if low in SPEECH_CUES and word[:1].islower():
                 k = i - 1
-                while k > first and self.lower[k] in AUXILIARIES:
+                while k > first and lower[k] in AUXILIARIES:
                     k -= 1
-                if k >= first and self.lower[k] in ("who", "which", "that"):
+                if k >= first and lower[k] in ("who", "which", "that"):
                     i += 1  # "Lind, who has not backed either side, told ...": a relative clause
-                    steps += 1
                     continue
                 return i if self._tail_allowed(i, first, capital_after_period) else None
-            if low == "according" and i + 1 < n and self.lower[i + 1] == "to":
+            if low == "according" and i + 1 < n and lower[i + 1] == "to":
                 return i
-            if self._manner_verb(i, first) and self._tail_allowed(i, first, capital_after_period):
+            if (
+                word.endswith("ed")  # (what _manner_verb looks at first, tested inline)
+                and self._manner_verb(i, first)
+                and self._tail_allowed(i, first, capital_after_period)
+            ):
                 return i
             i += 1
-            steps += 1
         return None
 
     def _tail_allowed(self, cue: int, first: int, capital_after_period: bool) -> bool:
@@ -640,30 +703,32 @@ class _Extraction:
 
     def _head_cue(self, piece: _Piece, floor: int) -> int | None:
         """The speech verb before the opening mark, in the same sentence."""
-        first = self.tok_at(floor)
-        last = self.tok_at(piece.open) - 1
-        steps = 0
+        words, lower = self.words, self.lower
+        first = bisect.bisect_left(self.starts, floor)
+        last = bisect.bisect_left(self.starts, piece.open) - 1
         i = last
-        while i >= first and steps < 30:
-            low = self.lower[i]
-            if self.is_stop(i) and i != last:
+        stop = max(first, last - 29)  # at most 30 words back
+        while i >= stop:
+            low = lower[i]
+            if i != last and words[i] in _SENTENCE_PUNCT and self.is_stop(i):
                 return None
-            sentence_initial = (
-                i == first or self.is_stop(i - 1) or self.words[i - 1] in _QUOTE_CHARS
-            )
             if (
                 low in SPEECH_CUES
-                and (self.words[i][:1].islower() or sentence_initial)
+                and (
+                    words[i][:1].islower()
+                    or i == first
+                    or self.is_stop(i - 1)
+                    or words[i - 1] in _QUOTE_CHARS
+                )
                 and i not in self.consumed
-                and not (i > first and self.lower[i - 1] in _DETERMINERS)
+                and not (i > first and lower[i - 1] in _DETERMINERS)
             ):
                 if last - i <= 14:
                     return i
                 return None
-            if low == "according" and i + 1 <= last and self.lower[i + 1] == "to":
+            if low == "according" and i + 1 <= last and lower[i + 1] == "to":
                 return i
             i -= 1
-            steps += 1
         return None
 
     def _introduces(self, cue: int, piece: _Piece) -> bool:
@@ -822,12 +887,13 @@ class _Extraction:
 
     def _np_back(self, j: int, floor: int) -> tuple[int, int] | None:
         """The noun phrase ending at token ``j`` (inclusive), read backwards to a boundary."""
+        words, lower = self.words, self.lower
         k = j
         count = 0
         while k >= floor and count < 12:
-            word = self.words[k]
-            low = self.lower[k]
-            if word in _QUOTE_CHARS or word == "''":
+            word = words[k]
+            low = lower[k]
+            if word in _QUOTE_TOKENS:
                 # A nickname in quotes inside the phrase: a 22-year-old "Viking".
                 k -= 1
                 count += 1
@@ -836,9 +902,9 @@ class _Extraction:
                 if word == ")" and k == j:
                     # "Sen. Ann Lee (D-Ore.) said": skip the party-and-state tag.
                     opening = k - 1
-                    while opening > floor and self.words[opening] != "(" and k - opening < 8:
+                    while opening > floor and words[opening] != "(" and k - opening < 8:
                         opening -= 1
-                    if self.words[opening] == "(" and opening > floor:
+                    if words[opening] == "(" and opening > floor:
                         k = opening - 1
                         j = k
                         continue
@@ -847,7 +913,7 @@ class _Extraction:
                     word == "."
                     and k > floor
                     and self.ends[k - 1] == self.starts[k]
-                    and (self.lower[k - 1] in ABBREVIATIONS or len(self.lower[k - 1]) == 1)
+                    and (lower[k - 1] in ABBREVIATIONS or len(lower[k - 1]) == 1)
                 ):
                     k -= 1
                     count += 1
@@ -880,12 +946,12 @@ class _Extraction:
         if k == j or count >= 12:
             return None
         start = k + 1
-        while start <= j and (self.words[start] in _QUOTE_CHARS or self.words[start] == "''"):
+        while start <= j and words[start] in _QUOTE_TOKENS:
             start += 1
         if start > j:
             return None
-        head = self.words[j]
-        if head in _QUOTE_CHARS or head == "''":
+        head = words[j]
+        if head in _QUOTE_TOKENS:
             return (start, j)
         if start == j and head[:1].islower() and head.endswith(("ed", "ing")):
             return None  # "those who voted said": a verb, not a subject
@@ -970,7 +1036,13 @@ class _Extraction:
             return None
         j = i + 1
         start = j
-        while j < n and j - start < 14 and not self.is_stop(j) and self.words[j] != ",":
+        words = self.words
+        while (
+            j < n
+            and j - start < 14
+            and words[j] != ","
+            and not (words[j] in _SENTENCE_PUNCT and self.is_stop(j))
+        ):
             j += 1
         if j == start:
             return None
@@ -993,8 +1065,9 @@ class _Extraction:
         auxiliaries, adverbs and time ("Novak on Tuesday said", "officials now say")."""
         while j >= floor:
             low = self.lower[j]
-            adverb = low.endswith("ly") and self.words[j].islower() and len(low) > 4
-            if adverb or low in AUXILIARIES or low in _ADVERBS or low in _WEEKDAYS:
+            if low in _BETWEEN or (
+                len(low) > 4 and low.endswith("ly") and self.words[j].islower()  # an adverb
+            ):
                 j -= 1
             elif low in _TIME_NOUNS and j - 1 >= floor and self.lower[j - 1] in _TIME_DETERMINERS:
                 j -= 2  # "last week", "this month"
@@ -1016,7 +1089,7 @@ class _Extraction:
         while k >= floor and len(segments) < 5 and j - k < 60:
             word = self.words[k]
             if (
-                self.is_stop(k)
+                (word in _SENTENCE_PUNCT and self.is_stop(k))
                 or word in _DOUBLE_MARKS
                 or (word == "'" and self.ends[k - 1] != self.starts[k])
             ):
@@ -1064,15 +1137,17 @@ class _Extraction:
         """The indices of the tokens ``_CUE_WORD`` matches whole, in text order: picked
         from the token list by one set lookup each, not by searching the text again."""
         text, words, starts, ends = self.text, self.words, self.starts, self.ends
+        last = len(words) - 1
         out: list[int] = []
         for j in itertools.compress(itertools.count(), map(_CUE_TOKENS.__contains__, words)):
-            word = words[j]
+            # Only blanks separate tokens, so a character touches the word only where
+            # the token next to it does: most cues stand between spaces, and are taken
+            # on two integer comparisons, without a look at the text.
             start, end = starts[j], ends[j]
             if (
-                word != "According"
-                and word != "Asked"
-                and ((start > 0 and _WORDISH.match(text, start - 1)) or _WORDISH.match(text, end))
-            ):
+                (j > 0 and ends[j - 1] == start and _WORDISH.match(text, start - 1))
+                or (j < last and starts[j + 1] == end and _WORDISH.match(text, end))
+            ) and words[j] not in ("According", "Asked"):
                 continue  # joined to a letter, apostrophe or hyphen: not the whole word
             out.append(j)
         return out
@@ -1080,16 +1155,20 @@ class _Extraction:
     def find_reported(self) -> list[_Event]:
         """Every reported-speech attribution, sentence by sentence, in text order."""
         events: list[_Event] = []
-        n = len(self.words)
+        starts, lower, consumed = self.starts, self.lower, self.consumed
+        n = len(starts)
         sentences = self.analysis.sentences
         sentence_starts = [start for start, _ in sentences]
+        # The pieces (disjoint, in text order) as two lists: a bisect on plain integers.
+        piece_starts = [start for start, _ in self.all_pieces]
+        piece_ends = [end for _, end in self.all_pieces]
+        bisect_left, bisect_right = bisect.bisect_left, bisect.bisect_right
         current = -1
         a = b = se = 0
         sentence_events: list[_Event] = []
         for j in self.cue_tokens():
-            position = self.starts[j]
-            low = self.lower[j]
-            index = bisect.bisect_right(sentence_starts, position) - 1
+            position = starts[j]
+            index = bisect_right(sentence_starts, position) - 1
             if index < 0 or position >= sentences[index][1]:
                 continue
             if index != current:
@@ -1097,16 +1176,19 @@ class _Extraction:
                 sentence_events = []
                 current = index
                 ss, se = sentences[index]
-                a, b = self.tok_at(ss), self.tok_at(se)
-            if j in self.consumed or self._in_any_piece(self.starts[j]):
+                a, b = bisect_left(starts, ss), bisect_left(starts, se)
+            if j in consumed:
                 continue
-            if j > a and self.lower[j - 1] in _DETERMINERS:
+            piece = bisect_right(piece_starts, position) - 1
+            if piece >= 0 and position < piece_ends[piece]:
+                continue  # between quotation marks
+            if j > a and lower[j - 1] in _DETERMINERS:
                 continue  # "the reports", "his claims": nouns
-            position = self.starts[j]
             if sentence_events and any(
                 s <= position < e for event in sentence_events[-4:] for s, e in event.pieces
             ):
                 continue  # a verb inside reported content is part of what was said
+            low = lower[j]
             if low == "according":
                 if j + 1 >= n or self.lower[j + 1] != "to":
                     continue
@@ -1126,7 +1208,7 @@ class _Extraction:
             else:
                 event = self._reported(j, a, b, se)
             if event is not None:
-                self.consumed.add(j)
+                consumed.add(j)
                 sentence_events.append(event)
         events.extend(sentence_events)
         return events
@@ -1147,9 +1229,8 @@ class _Extraction:
             return None
         ls, le = self.lines[0]
         first, last = self.tok_at(ls), self.tok_at(le)
-        if last - first > 30 or any(
-            self.starts[j] < le and j in self.consumed for j in range(first, last)
-        ):
+        # (Every token before ``last`` starts before ``le``.)
+        if last - first > 30 or not self.consumed.isdisjoint(range(first, last)):
             return None
         # "Speaker: content" with a short capitalised speaker.
         for j in range(first + 1, min(last, first + 7)):
@@ -1230,22 +1311,13 @@ class _Extraction:
             if i >= end_tok:
                 return i
             low = self.lower[i]
-            match = MEDIUM.match(text, self.starts[i])
-            if match is not None:
-                i = self.tok_at(match.end())
-                continue
-            if low in (
-                "on",
-                "in",
-                "at",
-                "during",
-                "late",
-                "early",
-                "last",
-                "this",
-                "earlier",
-                "later",
-            ) and (
+            # (A medium opens with one of a few words, and a token holds a word whole.)
+            if self.words[i].startswith(_MEDIUM_WORDS):
+                match = MEDIUM.match(text, self.starts[i])
+                if match is not None:
+                    i = self.tok_at(match.end())
+                    continue
+            if low in _TIME_LEADS and (
                 i + 1 < end_tok
                 and (self.lower[i + 1] in TIME_WORDS or self.lower[i + 1][:1].isdigit())
             ):
@@ -1647,19 +1719,20 @@ class _Extraction:
         seen_sentence = -1
         sentences = self.analysis.sentences
         sentence_starts = [s for s, _ in sentences]
-        people = self.people
+        persons = [person.type == "person" for person in self.people]
         starts = self.starts
         # (in_piece, sentence_index and tok_at, inline: this runs once per mention)
         inside = self.inside
         past_end = len(self.text) + 1
+        bisect_right = bisect.bisect_right
         for start, _end, index in self.mentions:
-            if people[index].type != "person":
+            if not persons[index]:
                 continue
-            piece = bisect.bisect_right(inside, (start, past_end)) - 1
-            if piece >= 0 and inside[piece][0] <= start < inside[piece][1]:
-                continue
-            sentence = max(0, bisect.bisect_right(sentence_starts, start) - 1)
+            sentence = max(0, bisect_right(sentence_starts, start) - 1)
             if sentence == seen_sentence:
+                continue  # (whether in a piece or not)
+            piece = bisect_right(inside, (start, past_end)) - 1
+            if piece >= 0 and inside[piece][0] <= start < inside[piece][1]:
                 continue
             seen_sentence = sentence
             # A subject opens its sentence, or follows a short opening phrase and a
@@ -1805,15 +1878,28 @@ class _Extraction:
         pos = self.ends[attr.cue]
         if attr.np is not None and attr.np[0] > attr.cue:
             pos = self.ends[attr.np[1]]
+        text = self.text
+        # The first MEDIUM match from ``pos`` on is taken when it starts within
+        # _MEDIUM_REACH characters. Every match opens with one of a few words: with none
+        # of them that near there is none (as for most verbs), and the sentence need not
+        # be looked up; else MEDIUM is tried where each one is, not at every character.
+        reach = pos + _MEDIUM_REACH
+        if _MEDIUM_OPENING.search(text, pos, reach + _MEDIUM_OPENING_LONGEST) is None:
+            return None
         sentence = self.analysis.sentence_at(pos - 1)
-        limit = min(sentence[1] if sentence else len(self.text), pos + 60)
-        match = MEDIUM.search(self.text, pos, limit)
-        if match is None:
-            return None
-        between = self.text[pos : match.start()]
-        if len(between) > 30 or any(c in between for c in ',.;:"“”'):
-            return None
-        return match.group()
+        limit = min(sentence[1] if sentence else len(text), pos + 60)
+        window = min(limit, reach + _MEDIUM_OPENING_LONGEST)
+        at = pos
+        while (opening := _MEDIUM_OPENING.search(text, at, window)) is not None:
+            at = opening.start()
+            if at > reach:
+                break
+            match = MEDIUM.match(text, at, limit)
+            if match is not None:
+                between = text[pos:at]
+                return None if any(c in between for c in ',.;:"“”') else match.group()
+            at += 1
+        return None
 
     def cue(self, attr: _Attribution) -> Cue | None:
         if attr.cue is None:
@@ -1851,7 +1937,7 @@ def extract_quotes(analysis: Analysis, people: Sequence[Person] | None = None) -
             attributions.append((piece.open, piece.attr))
     for event in events:
         attributions.append((state.starts[event.attr.anchor or 0], event.attr))
-    attributions.sort(key=lambda item: item[0])
+    attributions.sort(key=operator.itemgetter(0))
     keys = [pos for pos, _ in attributions]
     line_starts = [s for s, _ in state.lines]
     for piece in direct:
@@ -1891,48 +1977,37 @@ def extract_quotes(analysis: Analysis, people: Sequence[Person] | None = None) -
             if event.kind_hint == "direct":
                 kind = "direct"
             spans.append((start, end, kind, event.attr))
-    spans.sort(key=lambda r: r[0])
+    spans.sort(key=operator.itemgetter(0))
     ids: dict[int, str] = {}
     # The pieces of one quote share their attribution, and so its cue and medium.
     records: dict[int, tuple[Cue | None, str | None]] = {}
     out: list[Quote] = []
+    text = state.text
     for start, end, kind, found in spans:
-        identifier = None
-        record: tuple[Cue | None, str | None] = (None, None)
-        if found is not None:
-            identifier = ids.get(id(found))
-            if identifier is None:
-                identifier = ids[id(found)] = f"q{len(ids) + 1}"
-                record = records[id(found)] = (state.cue(found), state.medium(found))
-            else:
-                record = records[id(found)]
-        out.append(_quote(state, start, end, kind, found, identifier, record))
+        if found is None:
+            out.append(Quote(text=text[start:end], start=start, end=end, kind=kind, confidence=0.5))
+            continue
+        key = id(found)
+        identifier = ids.get(key)
+        if identifier is None:
+            identifier = ids[key] = f"q{len(ids) + 1}"
+            cue, medium = records[key] = (state.cue(found), state.medium(found))
+        else:
+            cue, medium = records[key]
+        out.append(
+            Quote(
+                text=text[start:end],
+                start=start,
+                end=end,
+                kind=kind,
+                speaker=found.speaker,
+                cue=cue,
+                medium=medium,
+                confidence=round(found.confidence, 2),
+                attribution=identifier,
+            )
+        )
     return tuple(out)
-
-
-def _quote(
-    state: _Extraction,
-    start: int,
-    end: int,
-    kind: Kind,
-    attr: _Attribution | None,
-    identifier: str | None,
-    record: tuple[Cue | None, str | None],
-) -> Quote:
-    text = state.text[start:end]
-    if attr is None:
-        return Quote(text=text, start=start, end=end, kind=kind, confidence=0.5)
-    return Quote(
-        text=text,
-        start=start,
-        end=end,
-        kind=kind,
-        speaker=attr.speaker,
-        cue=record[0],
-        medium=record[1],
-        confidence=round(attr.confidence, 2),
-        attribution=identifier,
-    )
 
 
 def _extract(doc: Document, /) -> Sequence[Quote]:

@@ -158,6 +158,17 @@ def test_medium_is_recorded() -> None:
     assert quote.cue is not None and quote.cue.text == "wrote"
 
 
+def test_medium_starts_at_a_word() -> None:
+    # "that the statement" holds "at the statement" and "within a" holds "in a": a
+    # medium's first word must be a word of its own.
+    for said in ("said that the statement", "said within a statement"):
+        text = f'"The vote is tomorrow," Carla Ruiz {said} she gave.'
+        quote = by_text(quotes(text), "vote")
+        assert quote.medium is None, said
+    text = '"The vote is tomorrow," Carla Ruiz said in a statement.'
+    assert by_text(quotes(text), "vote").medium == "in a statement"
+
+
 def test_scare_quotes_inside_a_sentence_are_not_quotations() -> None:
     text = 'The so-called "smart" meters were installed last year in the old town.'
     assert all(q.kind != "direct" for q in quotes(text))

@@ -1894,6 +1894,9 @@ class _Extraction:
             at = opening.start()
             if at > reach:
                 break
+            if at and (text[at - 1].isalnum() or text[at - 1] == "_"):
+                at += 1  # inside a word: "that the statement" holds no "at the statement"
+                continue
             match = MEDIUM.match(text, at, limit)
             if match is not None:
                 between = text[pos:at]

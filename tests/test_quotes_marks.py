@@ -85,6 +85,11 @@ def _medium_by_search(state: _Extraction, pos: int) -> str | None:
     sentence = state.analysis.sentence_at(pos - 1)
     limit = min(sentence[1] if sentence else len(text), pos + 60)
     match = MEDIUM.search(text, pos, limit)
+    # A medium opens a word of its own ("that the statement" holds none).
+    while match is not None and match.start() and (
+        text[match.start() - 1].isalnum() or text[match.start() - 1] == "_"
+    ):
+        match = MEDIUM.search(text, match.start() + 1, limit)
     if match is None:
         return None
     between = text[pos : match.start()]

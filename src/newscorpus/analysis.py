@@ -71,9 +71,11 @@ ABBREVIATIONS: Final = frozenset(
 # A sentence may end after ., ! or ? (and any closing quotes/brackets) when whitespace
 # and a plausible sentence start follow. The first mark is written apart from the rest
 # (not "[.!?…]+"): a pattern that opens with a character class is scanned for quickly,
-# one that opens with a repeat is tried at every character (twice the time).
+# one that opens with a repeat is tried at every character (twice the time). The blanks
+# after the mark are captured: the next sentence starts where they end (they cannot be
+# read shorter, since a blank is neither a quotation mark nor a sentence start).
 _SENTENCE_END: Final = re.compile(
-    r"[.!?…][.!?…]*[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]*[^\W_a-z])"
+    r"[.!?…][.!?…]*[\"'”’»)\]]*(?=(\s+)[\"'“‘«(\[]*[^\W_a-z])"
 )
 _WORD_BEFORE: Final = re.compile(r"([^\W_]+(?:\.[^\W_]+)*)$")
 
@@ -147,11 +149,8 @@ class Analysis:
                     and _is_abbreviation(text, mark, line_start)
                 ):
                     continue
-                end = match.end()
-                out.append((start, end))
-                start = end
-                while start < line_end and text[start].isspace():
-                    start += 1
+                out.append((start, match.end()))
+                start = match.end(1)
             if start < line_end:
                 out.append((start, line_end))
         return out

@@ -983,12 +983,15 @@ class Geoparser:
     ) -> None:
         """``Atalissa, Iowa``: a name the gazetteer lacks, followed by a comma and a
         state or country, is a place in it (the wire-style container)."""
-        # The matches as they are before the first change, indexed only once a name
-        # followed by a comma needs them (in most articles none does).
-        regions: dict[int, _Match] | None = None
-        unknowns: dict[tuple[int, int], _Match] = {}
-        spans: list[tuple[int, int]] = []
+        regions = {
+            m.start: m
+            for m in matches
+            if m.entries and m.entries[0].kind in ("region", "country") and not m.prefer
+        }
+        # The spans of the matches as they are now, indexed only if a name needs them.
+        spans = [(m.start, m.end) for m in matches]
         covered: _Spans | None = None
+        unknowns = {(m.start, m.end): m for m in matches if not m.entries}
         for start, end in candidates:
             start, end = _trim_word(text, start, end)
             if end - start < 3 or end - start > 40 or text[end : end + 1] != ",":
@@ -996,16 +999,6 @@ class Geoparser:
             comma = _COMMA.match(text, end)
             if comma is None:
                 continue
-            if regions is None:
-                regions = {
-                    m.start: m
-                    for m in matches
-                    if m.entries
-                    and m.entries[0].kind in ("region", "country")
-                    and not m.prefer
-                }
-                spans = [(m.start, m.end) for m in matches]
-                unknowns = {(m.start, m.end): m for m in matches if not m.entries}
             existing = unknowns.get((start, end))
             target = regions.get(comma.end())
             abbr = None
@@ -1070,11 +1063,6 @@ class Geoparser:
         before: _Match | None = None
         for a, b in itertools.pairwise(by_start):
             previous, before = before, a
-            # (Most pairs are far apart: look at the text between them only when it
-            # opens with a comma or white space.)
-            opening = text[a.end : a.end + 1]
-            if opening != "," and not opening.isspace():
-                continue
             gap = text[a.end : b.start]
             if gap.strip() != "," or "\n" in gap:
                 continue

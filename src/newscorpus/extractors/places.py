@@ -197,6 +197,9 @@ _FACILITY: Final = re.compile(
     r"port|terminal|complex))\b",
     re.IGNORECASE,
 )
+# What the character after a blank must be for _FACILITY to match there (ignoring case,
+# the long s "ſ" is an s too).
+_FACILITY_NEXT: Final = frozenset(" \tcnpsgowtfrmadCNPSGOWTFRMADſ")
 _FACILITY_WORDS: Final = frozenset(
     "plant steelworks factory refinery mine airport airbase dam station reactor prison "
     "shipyard terminal works base".split()
@@ -905,7 +908,12 @@ class Geoparser:
             return _Match(start, end, fold(text[start:end]), (), cued=True, unknown_kind=kind)
         # A facility or designator word after the name needs a space or tab after it.
         spaced = text[end : end + 1] in _BLANKS
-        facility = _FACILITY.match(text, end) if spaced and n_words <= 4 else None
+        following = text[end + 1 : end + 2] if spaced else ""
+        facility = (
+            _FACILITY.match(text, end)
+            if spaced and n_words <= 4 and following in _FACILITY_NEXT
+            else None
+        )
         if facility is not None:
             return _Match(
                 start,
@@ -917,7 +925,11 @@ class Geoparser:
             )
         if plan.facility_word:
             return _Match(start, end, fold(text[start:end]), (), cued=True, unknown_kind="facility")
-        designator = _AFTER_DESIGNATOR.match(text, end) if spaced and n_words <= 3 else None
+        designator = (
+            _AFTER_DESIGNATOR.match(text, end)
+            if spaced and n_words <= 3 and following in _DESIGNATOR_NEXT
+            else None
+        )
         if designator is not None and designator.group("word") in (
             "region",
             "oblast",

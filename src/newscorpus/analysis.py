@@ -24,7 +24,7 @@ from typing import Final, NamedTuple
 
 from ._patterns import word_trie
 
-__all__ = ["ABBREVIATIONS", "Analysis", "Span", "TokenTable", "iter_lines"]
+__all__ = ["ABBREVIATIONS", "NAME_PARTICLES", "Analysis", "Span", "TokenTable", "iter_lines"]
 
 Span = tuple[int, int]
 
@@ -94,10 +94,10 @@ _FIRST_NAME_WORD = rf"[A-Z](?<![\w'’].)(?:\.(?:[A-Z]\.)+|\.(?=[ \t]+[A-Z])|{_R
 # without reading the blanks after a name twice when no particle follows. The particles
 # are a prefix tree; only one of them can be followed by a blank at a place, so trying
 # "del" before "de" finds what trying "de" first finds.
-_PARTICLES: Final = "of de la le du da del der van von bin al ibn the".split()
+NAME_PARTICLES: Final = frozenset("of de la le du da del der van von bin al ibn the".split())
 _NAME_CANDIDATE: Final = re.compile(
     rf"{_FIRST_NAME_WORD}"
-    rf"(?:[ \t]+(?:{word_trie(_PARTICLES)}[ \t]+){{0,2}}{_NAME_WORD})*"
+    rf"(?:[ \t]+(?:{word_trie(sorted(NAME_PARTICLES))}[ \t]+){{0,2}}{_NAME_WORD})*"
 )
 
 

@@ -31,6 +31,7 @@ from typing import Any, Final, NamedTuple
 
 import attrs
 
+from ..analysis import NAME_PARTICLES
 from ..gazetteer import (
     ABBREVIATION,
     ALTERNATE,
@@ -232,7 +233,8 @@ _ABBREVIATED_CONTAINER: Final = re.compile(
 )
 # A local paper's dateline: "CHARLESTON, W.Va. -", "SAN FRANCISCO —" opening a line.
 _OWN_DATELINE: Final = re.compile(r"[ \t]*(?:,[^\n]{0,40}?)?[ \t]*(?:\([A-Za-z ]+\)[ \t]*)?[—–-]")
-_PARTICLES: Final = frozenset("of de la le du da del der van von bin al ibn the".split())
+# The lower-case words a name candidate may hold between its capitalised ones.
+_PARTICLES: Final = NAME_PARTICLES
 _POSSESSIVE: Final = re.compile(r"['’]s\b")
 _CONTRACTION: Final = re.compile(r"['’](?:ll|ve|re|d|m|t)$")
 _CAPITALISED: Final = re.compile(r"[A-Z]")
@@ -732,8 +734,7 @@ class Geoparser:
         low = surface.lower()
         lower = low.rstrip(".")
         is_ascii = surface.isascii()
-        # (A plain ASCII word folds to its lower-case form, and that to itself again.)
-        key = low if is_ascii and low.isalpha() else fold(surface)
+        key = fold(surface)
         if lower in _STOP and not surface.isupper():
             entries = _NO_ENTRIES  # "In", "The": never a name alone
         else:

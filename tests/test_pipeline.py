@@ -90,6 +90,23 @@ def test_a_failing_extractor_is_reported_with_article_and_plugin(registry: Regis
     assert "art-9" in outcome.error and "'boom'" in outcome.error and "test-extractors" in outcome.error
 
 
+def test_records_of_the_wrong_type_are_named_with_the_plugin() -> None:
+    class WrongPeople:
+        @hookimpl
+        def newscorpus_register_extractors(self) -> list[ExtractorSpec]:
+            def people(doc: Document) -> Sequence[Any]:
+                return [Person(name="Ann Lee"), "Bob Day"]  # the second is no Person
+
+            return [ExtractorSpec("names", "people, wrongly", lambda: people, provides="people")]
+
+    registry = Registry(environ={"NEWSCORPUS_LOAD_PLUGINS": ""})
+    registry.register(WrongPeople(), name="wrong-people")
+    outcome = Pipeline(["names"], registry=registry).process(Article(id="art-3", text="x"))
+    assert outcome.article is None and outcome.error is not None
+    assert "returned str, expected Person records" in outcome.error
+    assert "wrong-people" in outcome.error
+
+
 def test_builtin_plan_orders_dependencies() -> None:
     plan = [s.name for s in Pipeline(["figures", "quotes"]).plan]
     assert plan.index("people") < plan.index("quotes") < plan.index("figures")

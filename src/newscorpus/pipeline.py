@@ -317,13 +317,12 @@ class Pipeline:
             expected = _RECORD_TYPES.get(spec.provides or "")
             # (all(map(...)) tests every record in C; the generator only finds the culprit)
             if expected is not None and not all(map(isinstance, found, repeat(expected))):
-                wrong = next((r for r in found if not isinstance(r, expected)), None)
-                if wrong is not None:
-                    owner = self.registry.owner("extractors", spec.name) or "?"
-                    raise ExtractionError(
-                        f"extractor {spec.name!r} (plugin {owner}) returned "
-                        f"{type(wrong).__name__}, expected {expected.__name__} records"
-                    )
+                wrong = next(r for r in found if not isinstance(r, expected))
+                owner = self.registry.owner("extractors", spec.name) or "?"
+                raise ExtractionError(
+                    f"extractor {spec.name!r} (plugin {owner}) returned "
+                    f"{type(wrong).__name__}, expected {expected.__name__} records"
+                )
             doc.results[spec.name] = found
         self._current = None
         fields: dict[str, Any] = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -378,3 +379,26 @@ def test_the_locative_test_searches_only_the_end_of_the_text(pieces: list[str]) 
 
     before = "".join(pieces)[-30:]
     assert _is_locative(before) == (_LOCATIVE.search(before) is not None)
+
+
+def test_the_quick_gates_before_the_facility_and_designator_patterns_admit_every_word() -> None:
+    # _FACILITY and _AFTER_DESIGNATOR are only tried when the character after the blank
+    # is in a hand-kept set; a word added to a pattern with a new first letter would be
+    # silently lost. Every word in the patterns must open with a letter of its set, in
+    # either case (the facility pattern ignores case).
+    from newscorpus.extractors import places
+
+    facility_words = set(re.findall(r"[a-z]{2,}", places._FACILITY.pattern)) - {"word"}
+    assert {"plant", "refinery", "complex", "dam"} <= facility_words  # the reading works
+    continuations = [""] + [" " + w for w in facility_words]
+    openers = {
+        word
+        for word in facility_words
+        if any(places._FACILITY.match(" " + word + c) for c in continuations)
+    }
+    assert {"plant", "treatment", "air", "naval"} <= openers and "base" not in openers
+    for word in openers:
+        assert {word[0], word[0].upper()} <= places._FACILITY_NEXT, word
+    for word in places._AFTER_DESIGNATOR_WORDS:
+        assert word[0] in places._DESIGNATOR_NEXT, word
+        assert places._AFTER_DESIGNATOR.match(" " + word) is not None, word

@@ -116,6 +116,14 @@ def test_abbreviation_window_reads_the_whole_word(text: str) -> None:
         assert analysis._is_abbreviation(text, period, 0) is expected
 
 
+def test_a_word_on_the_line_before_a_period_is_no_abbreviation() -> None:
+    # The word must end at the period: a regex "$" also matches before a final newline,
+    # which made "approx" / "U.S" on the line before count (found by the test above).
+    assert analysis._is_abbreviation("Mr approx\n.", 10, 0) is False
+    assert analysis._is_abbreviation("x U.S\n.", 6, 0) is False
+    assert analysis._is_abbreviation("x U.S.", 5, 0) is True
+
+
 _PLAIN_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]*[^\W_a-z])")
 
 

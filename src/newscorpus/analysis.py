@@ -77,7 +77,7 @@ ABBREVIATIONS: Final = frozenset(
 _SENTENCE_END: Final = re.compile(
     r"[.!?…][.!?…]*[\"'”’»)\]]*(?=(\s+)[\"'“‘«(\[]*[^\W_a-z])"
 )
-_WORD_BEFORE: Final = re.compile(r"([^\W_]+(?:\.[^\W_]+)*)$")
+_WORD_BEFORE: Final = re.compile(r"([^\W_]+(?:\.[^\W_]+)*)\Z")  # \Z: "$" also matches before a final "\n"
 
 # Name candidates: runs of capitalised words, allowing lower-case particles between them
 # (``Sea of Azov``, ``Charles de Gaulle``) and initials (``Lloyd J. Austin``).
